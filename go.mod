@@ -1,0 +1,11 @@
+module github.com/ladder-explorer/ladder
+
+go 1.26.8
+
+require (
+	github.com/maxence-charriere/go-app/v9 v9.8.0
+	github.com/yuin/goldmark v1.8.7
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require github.com/google/uuid v1.3.0 // indirect

@@ -1,0 +1,76 @@
+package ladder
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Pos is a place in a source file: line and column count from 1, the column
+// in characters as an editor shows them. The zero Pos means "no place".
+type Pos struct {
+	Line int
+	Col  int
+}
+
+// Severity tells whether a diagnostic stops the content from being used.
+type Severity int
+
+// Severities, from the mildest.
+const (
+	// Warning is a problem the reader repaired, as a person reading the page
+	// would have.
+	Warning Severity = iota
+	// Error is a problem that leaves the model wrong or incomplete.
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one problem found in the content.
+type Diagnostic struct {
+	Path     string
+	Pos      Pos
+	Severity Severity
+	Message  string
+}
+
+// String formats the diagnostic as path:line:col: severity: message.
+func (d Diagnostic) String() string {
+	if d.Pos.Line == 0 {
+		return fmt.Sprintf("%s: %s: %s", d.Path, d.Severity, d.Message)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: %s", d.Path, d.Pos.Line, d.Pos.Col, d.Severity, d.Message)
+}
+
+// Errorf returns an error diagnostic.
+func Errorf(path string, pos Pos, format string, args ...any) Diagnostic {
+	return Diagnostic{Path: path, Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)}
+}
+
+// Warnf returns a warning diagnostic.
+func Warnf(path string, pos Pos, format string, args ...any) Diagnostic {
+	return Diagnostic{Path: path, Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)}
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func HasErrors(ds []Diagnostic) bool {
+	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// SortDiagnostics orders diagnostics by path, then position, keeping the
+// order in which equal places were reported.
+func SortDiagnostics(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+		)
+	})
+}

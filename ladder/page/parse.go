@@ -1,0 +1,245 @@
+package page
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/ladder-explorer/ladder/ladder"
+)
+
+// Parse reads one pathway page. It returns the role, or nil when the page
+// cannot be read at all, and the problems found while reading. Problems of
+// the role's structure as a whole, such as a level missing a skill, are
+// found by ladder.Framework.Validate, which Read runs.
+func Parse(name string, raw []byte) (*ladder.Role, []ladder.Diagnostic) {
+	src, diags := newSource(name, raw)
+	if src == nil {
+		return nil, diags
+	}
+	data, line, body, ok := src.splitFrontMatter(true)
+	if !ok {
+		return nil, src.diags
+	}
+	fm := src.parseFrontMatter(data, line)
+	if ladder.HasErrors(src.diags) {
+		return nil, src.diags
+	}
+	b := &builder{src: src, fm: fm}
+	for _, bl := range src.scanBody(body) {
+		b.add(bl)
+	}
+	return b.role(), src.diags
+}
+
+// The parts of a pathway page, in the order they come.
+type phase int
+
+const (
+	inIntro    phase = iota // the role's introduction
+	inRequired              // "Required skills" and their definitions
+	inLevels                // "<Role> career pathway" and the level sections
+	inNotes                 // sections after the last level
+)
+
+// builder assembles a role from a page's blocks.
+type builder struct {
+	src            *source
+	fm             frontMatter
+	phase          phase
+	requiredDepth  int
+	pathwayDepth   int
+	pathwayMissing bool
+	intro          []string
+	skills         []*section
+	levels         []*levelSection
+	notes          []*section
+}
+
+// section is a heading and the Markdown under it.
+type section struct {
+	head  *heading
+	lines []string
+}
+
+func (s *section) addProse(h *heading, lines []string) {
+	s.lines = append(append(s.lines, "", h.markdown(), ""), lines...)
+}
+
+type levelSection struct {
+	section
+	tag      *levelTag
+	inSkills bool // past the "Skills needed for this level" heading
+	skills   []*section
+}
+
+func (b *builder) add(bl block) {
+	h := bl.head
+	switch {
+	case h == nil:
+		b.intro = append(b.intro, bl.lines...)
+	case bl.tag != nil:
+		b.startLevel(bl)
+	case b.phase == inIntro && isRequired(h.title):
+		b.phase, b.requiredDepth = inRequired, h.depth
+		b.intro = append(b.intro, bl.lines...)
+	case b.phase <= inRequired && isPathway(h.title):
+		b.pathway(bl)
+	case b.phase == inIntro || b.phase == inRequired && h.depth < b.requiredDepth:
+		b.phase = inIntro
+		b.intro = append(append(b.intro, "", h.markdown(), ""), bl.lines...)
+	case b.phase == inRequired:
+		b.requiredSkill(bl)
+	case b.phase == inLevels:
+		b.levelBlock(bl)
+	default:
+		b.note(bl)
+	}
+}
+
+func isRequired(title string) bool { return normName(title) == "required skills" }
+
+// pathwayTitle matches "<Role> career pathway" and captures the role.
+var pathwayTitle = regexp.MustCompile(`(?i)^(.*?)[^\pL\pN]*\bcareer[^\pL\pN]+pathways?[^\pL\pN]*$`)
+
+func isPathway(title string) bool { return pathwayTitle.MatchString(title) }
+
+func isSkillsNeeded(title string) bool { return strings.HasPrefix(normName(title), "skills needed") }
+
+func (b *builder) pathway(bl block) {
+	h := bl.head
+	b.phase, b.pathwayDepth = inLevels, h.depth
+	b.intro = append(b.intro, bl.lines...)
+	role := pathwayTitle.FindStringSubmatch(h.title)[1]
+	if b.fm.title != "" && normName(role) != normName(b.fm.title) {
+		b.src.warn(h.pos, "the pathway heading names %q but the page's title is %q", role, b.fm.title)
+	}
+}
+
+func (b *builder) requiredSkill(bl block) {
+	h := bl.head
+	if n := len(b.skills); n > 0 && h.depth > b.skills[n-1].head.depth {
+		b.skills[n-1].addProse(h, bl.lines)
+		return
+	}
+	if want := b.requiredDepth + 1; h.depth != want {
+		b.src.warn(h.pos, "heading %q is level %d, not %d like a skill under %q; read as a required skill",
+			h.title, h.depth, want, "Required skills")
+	}
+	b.skills = append(b.skills, &section{head: h, lines: bl.lines})
+}
+
+func (b *builder) startLevel(bl block) {
+	h := bl.head
+	if b.phase < inLevels && b.pathwayDepth == 0 {
+		b.src.warn(h.pos, "no %q heading before the first level; levels start here", "<Role> career pathway")
+		b.pathwayDepth = h.depth - 1
+	}
+	b.phase = inLevels
+	b.newLevel(bl)
+}
+
+func (b *builder) newLevel(bl block) {
+	h := bl.head
+	if want := b.pathwayDepth + 1; h.depth != want {
+		b.src.warn(h.pos, "level heading %q is level %d, not %d like the other levels; read as a level", h.title, h.depth, want)
+	}
+	b.levels = append(b.levels, &levelSection{section: section{head: h, lines: bl.lines}, tag: bl.tag})
+}
+
+// levelBlock places a heading met among the level sections: a level's skills
+// heading, one of its skills, prose inside it, a new level, or the first of
+// the role's closing notes.
+func (b *builder) levelBlock(bl block) {
+	h := bl.head
+	var cur *levelSection
+	if n := len(b.levels); n > 0 {
+		cur = b.levels[n-1]
+	}
+	switch {
+	case isSkillsNeeded(h.title):
+		b.skillsHeading(cur, bl)
+	case h.depth <= b.pathwayDepth:
+		b.phase = inNotes
+		b.notes = append(b.notes, &section{head: h, lines: bl.lines})
+	case cur == nil && h.depth > b.pathwayDepth+1:
+		b.intro = append(append(b.intro, "", h.markdown(), ""), bl.lines...)
+	case cur == nil:
+		b.newLevel(bl)
+	case h.depth > cur.head.depth || h.depth == cur.head.depth && cur.inSkills && b.isSkill(h.title):
+		b.inLevel(cur, bl)
+	default:
+		b.newLevel(bl)
+	}
+}
+
+func (b *builder) skillsHeading(cur *levelSection, bl block) {
+	h := bl.head
+	if cur == nil {
+		b.src.warn(h.pos, "%q comes before any level; its text is read as part of the introduction", h.title)
+		b.intro = append(b.intro, bl.lines...)
+		return
+	}
+	if want := cur.head.depth + 1; h.depth != want {
+		b.src.warn(h.pos, "heading %q is level %d, not %d under the level heading %q; read as this level's skills heading",
+			h.title, h.depth, want, cur.head.title)
+	}
+	cur.inSkills = true
+	cur.lines = append(cur.lines, bl.lines...)
+}
+
+// inLevel places a heading inside the current level: a skill, or prose of
+// the level's introduction or of its last skill.
+func (b *builder) inLevel(cur *levelSection, bl block) {
+	h := bl.head
+	isSkill := b.isSkill(h.title)
+	if !cur.inSkills && !isSkill {
+		cur.addProse(h, bl.lines)
+		return
+	}
+	if n := len(cur.skills); n > 0 && h.depth > cur.skills[n-1].head.depth && !isSkill {
+		cur.skills[n-1].addProse(h, bl.lines)
+		return
+	}
+	if !cur.inSkills {
+		b.src.warn(h.pos, "no %q heading before the skills of level %q; skills start here", "Skills needed for this level", cur.head.title)
+		cur.inSkills = true
+	}
+	if want := cur.head.depth + 2; h.depth != want {
+		b.src.warn(h.pos, "heading %q is level %d, not %d like a skill of level %q; read as a skill",
+			h.title, h.depth, want, cur.head.title)
+	}
+	cur.skills = append(cur.skills, &section{head: h, lines: bl.lines})
+}
+
+// isSkill reports whether a heading names one of the required skills.
+func (b *builder) isSkill(title string) bool {
+	for _, s := range b.skills {
+		if normName(s.head.title) == normName(title) || sameByAbbreviation(s.head.title, title) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) note(bl block) {
+	h := bl.head
+	if n := len(b.notes); n > 0 && h.depth > b.notes[0].head.depth {
+		b.notes[n-1].addProse(h, bl.lines)
+		return
+	}
+	b.notes = append(b.notes, &section{head: h, lines: bl.lines})
+}
+
+// roleID is the last segment of the permalink, or the file's name with "_"
+// turned into "-".
+func roleID(permalink, file string) string {
+	p, _, _ := strings.Cut(permalink, "?")
+	p, _, _ = strings.Cut(p, "#")
+	p = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(p, "/"), ".html"), "/index")
+	if seg := path.Base("/" + p); seg != "/" && seg != "." {
+		return seg
+	}
+	base := path.Base(strings.ReplaceAll(file, "\\", "/"))
+	return strings.ReplaceAll(strings.TrimSuffix(base, path.Ext(base)), "_", "-")
+}

@@ -1,0 +1,183 @@
+package page
+
+import (
+	"bytes"
+	"html"
+	"net/url"
+	"strings"
+
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown converts the pages' Markdown the way the careers site's kramdown
+// shows it: tables, definition lists and typographic quotes and dashes,
+// written as characters rather than entities so that the plain text holds
+// them too. It is safe for concurrent use.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(
+		extension.Table,
+		extension.DefinitionList,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+			extension.LeftSingleQuote:  []byte("‘"),
+			extension.RightSingleQuote: []byte("’"),
+			extension.LeftDoubleQuote:  []byte("“"),
+			extension.RightDoubleQuote: []byte("”"),
+			extension.EnDash:           []byte("–"),
+			extension.EmDash:           []byte("—"),
+			extension.Ellipsis:         []byte("…"),
+			extension.LeftAngleQuote:   []byte("«"),
+			extension.RightAngleQuote:  []byte("»"),
+			extension.Apostrophe:       []byte("’"),
+		})),
+	),
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 100))),
+)
+
+// render turns lines of Markdown into prose. Leading and trailing blank
+// lines do not count.
+func render(lines []string) ladder.Prose {
+	src := []byte(strings.TrimSpace(strings.Join(lines, "\n")))
+	if len(src) == 0 {
+		return ladder.Prose{}
+	}
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	var out bytes.Buffer
+	if err := markdown.Renderer().Render(&out, src, doc); err != nil {
+		// Rendering writes to memory and cannot fail; keep the words anyway.
+		out.Reset()
+		out.WriteString(html.EscapeString(string(src)))
+	}
+	return ladder.Prose{HTML: strings.TrimSpace(out.String()), Text: plainText(doc, src)}
+}
+
+// safeRenderer replaces goldmark's rendering of raw HTML, links and images.
+// Raw HTML is shown as the text it is rather than dropped, so no word of the
+// page is lost and no markup of the page reaches the explorer's. Links keep
+// only safe destinations; images become links, so that a page never makes
+// the browser fetch anything by itself.
+type safeRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (safeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindLink, renderLink)
+	reg.Register(ast.KindAutoLink, renderAutoLink)
+	reg.Register(ast.KindImage, renderImage)
+}
+
+func renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.HTMLBlock)
+	if entering {
+		_, _ = w.WriteString("<p>")
+		for i := range n.Lines().Len() {
+			line := n.Lines().At(i)
+			_, _ = w.WriteString(html.EscapeString(string(line.Value(src))))
+		}
+		if n.HasClosure() {
+			_, _ = w.WriteString(html.EscapeString(string(n.ClosureLine.Value(src))))
+		}
+		_, _ = w.WriteString("</p>\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*ast.RawHTML)
+		for i := range n.Segments.Len() {
+			seg := n.Segments.At(i)
+			_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func renderLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	dest, ok := safeURL(string(n.Destination))
+	if !ok {
+		return ast.WalkContinue, nil // the words stay, the link goes
+	}
+	if entering {
+		openLink(w, dest, string(n.Title))
+	} else {
+		_, _ = w.WriteString("</a>")
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderAutoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.AutoLink)
+	label := string(n.Label(src))
+	dest := string(n.URL(src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+		dest = "mailto:" + dest
+	}
+	if dest, ok := safeURL(dest); ok {
+		openLink(w, dest, "")
+		_, _ = w.WriteString(html.EscapeString(label) + "</a>")
+	} else {
+		_, _ = w.WriteString(html.EscapeString(label))
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	alt := strings.TrimSpace(inlineText(n, src))
+	if alt == "" {
+		alt = "image"
+	}
+	if dest, ok := safeURL(string(n.Destination)); ok {
+		openLink(w, dest, string(n.Title))
+		_, _ = w.WriteString(html.EscapeString(alt) + "</a>")
+	} else {
+		_, _ = w.WriteString(html.EscapeString(alt))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func openLink(w util.BufWriter, dest, title string) {
+	_, _ = w.WriteString(`<a href="` + html.EscapeString(dest) + `"`)
+	if title != "" {
+		_, _ = w.WriteString(` title="` + html.EscapeString(title) + `"`)
+	}
+	if strings.HasPrefix(dest, "http:") || strings.HasPrefix(dest, "https:") {
+		// Readers' privacy: other sites are not told which page sent them.
+		_, _ = w.WriteString(` rel="noreferrer"`)
+	}
+	_ = w.WriteByte('>')
+}
+
+// safeURL returns the destination escaped for an href, and whether it is
+// safe to link to: relative URLs, fragments and the schemes http, https,
+// mailto and tel. Everything else, javascript: and data: among them, is not.
+func safeURL(dest string) (string, bool) {
+	dest = strings.TrimSpace(dest)
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto", "tel":
+	default:
+		return "", false
+	}
+	if u.Scheme == "" && strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
+		return "", false // a scheme url.Parse did not recognise
+	}
+	return string(util.URLEscape([]byte(dest), true)), true
+}

@@ -1,0 +1,82 @@
+package ladder
+
+// Validate reports every problem of the framework's structure, not just the
+// first: roles without a title or levels, identifiers that are empty or used
+// twice, and levels that miss a required skill or name one that does not
+// exist. Diagnostics point at the positions the reader recorded.
+func (f *Framework) Validate() []Diagnostic {
+	var ds []Diagnostic
+	roles := map[string]*Role{}
+	for i := range f.Roles {
+		r := &f.Roles[i]
+		ds = append(ds, r.validate()...)
+		if r.ID == "" {
+			continue
+		}
+		if first, ok := roles[r.ID]; ok {
+			ds = append(ds, Errorf(r.Source, r.Pos, "duplicate role id %q: %s already defines it", r.ID, first.Source))
+			continue
+		}
+		roles[r.ID] = r
+	}
+	return ds
+}
+
+func (r *Role) validate() []Diagnostic {
+	var ds []Diagnostic
+	bad := func(pos Pos, format string, args ...any) {
+		ds = append(ds, Errorf(r.Source, pos, format, args...))
+	}
+	if r.Title == "" {
+		bad(r.Pos, "missing title: the front matter needs a title")
+	}
+	if r.ID == "" {
+		bad(r.Pos, "the role has no id: give it a permalink such as /careers/career-pathways/devops-engineer/")
+	}
+	if len(r.Levels) == 0 {
+		bad(r.Pos, "no levels: the front matter needs a levels list, such as [Associate, I, II, Senior]")
+	}
+	skills := map[string]bool{}
+	for _, s := range r.Skills {
+		switch {
+		case s.ID == "":
+			bad(s.Pos, "skill %q gives an empty id: its name needs a letter or digit", s.Name)
+		case skills[s.ID]:
+			bad(s.Pos, "duplicate skill id %q: two required skills are named %q", s.ID, s.Name)
+		}
+		skills[s.ID] = true
+	}
+	levels := map[string]bool{}
+	for i := range r.Levels {
+		l := &r.Levels[i]
+		switch {
+		case l.ID == "":
+			bad(l.Pos, "level %q gives an empty id: its name needs a letter or digit", l.Name)
+		case levels[l.ID]:
+			bad(l.Pos, "duplicate level id %q: the levels list names %q twice", l.ID, l.Name)
+		}
+		levels[l.ID] = true
+		ds = append(ds, r.validateLevel(l, skills)...)
+	}
+	return ds
+}
+
+func (r *Role) validateLevel(l *Level, skills map[string]bool) []Diagnostic {
+	var ds []Diagnostic
+	seen := map[string]bool{}
+	for _, e := range l.Skills {
+		switch {
+		case !skills[e.SkillID]:
+			ds = append(ds, Errorf(r.Source, e.Pos, "skill %q at level %s matches no required skill", e.Name, l.Name))
+		case seen[e.SkillID]:
+			ds = append(ds, Errorf(r.Source, e.Pos, "skill %q appears twice at level %s", e.Name, l.Name))
+		}
+		seen[e.SkillID] = true
+	}
+	for _, s := range r.Skills {
+		if s.ID != "" && !seen[s.ID] {
+			ds = append(ds, Errorf(r.Source, l.Pos, "level %s is missing required skill %q", l.Name, s.Name))
+		}
+	}
+	return ds
+}

@@ -19,6 +19,9 @@ func (b *builder) role() *ladder.Role {
 		Intro:       render(b.intro),
 		Source:      b.src.path,
 		Pos:         firstPos(fm.permalinkPos, fm.titlePos, ladder.Pos{Line: 1, Col: 1}),
+		Skills:      []ladder.Skill{},
+		Levels:      []ladder.Level{},
+		Notes:       []ladder.Note{},
 	}
 	if fm.permalink != "" && ladder.Slug(r.ID) != strings.ToLower(r.ID) {
 		b.src.warn(fm.permalinkPos, "the permalink's last segment %q is not a plain identifier; the role's id is %q", r.ID, ladder.Slug(r.ID))
@@ -144,7 +147,7 @@ func (b *builder) expectations(r *ladder.Role, sec *levelSection, level string) 
 		}
 		byRequired[slot] = append(byRequired[slot], e)
 	}
-	var out []ladder.Expectation
+	out := make([]ladder.Expectation, 0, len(sec.skills))
 	for _, es := range byRequired {
 		out = append(out, es...)
 	}

@@ -71,7 +71,7 @@ func order(roles []*ladder.Role, indexes []*index) (*ladder.Framework, []ladder.
 			byID[r.ID] = r
 		}
 	}
-	fw := &ladder.Framework{}
+	fw := &ladder.Framework{Families: []ladder.Family{}, Roles: []ladder.Role{}}
 	listed := map[*ladder.Role]bool{}
 	for _, idx := range indexes {
 		for _, f := range idx.families {

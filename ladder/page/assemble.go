@@ -123,14 +123,11 @@ func (b *builder) levelOf(sec *levelSection) int {
 // returns them in the order of the required skills; headings that match
 // none come last, with an id of their own that Validate reports.
 func (b *builder) expectations(r *ladder.Role, sec *levelSection, level string) []ladder.Expectation {
-	titles := make([]string, len(sec.skills))
+	titles := make([]name, len(sec.skills))
 	for i, s := range sec.skills {
-		titles[i] = s.head.title
+		titles[i] = newName(s.head.title)
 	}
-	names := make([]string, len(r.Skills))
-	for i, s := range r.Skills {
-		names[i] = s.Name
-	}
+	names := b.requiredNames()
 	idx, kind := matchSkills(titles, names)
 	byRequired := make([][]ladder.Expectation, len(names)+1)
 	for i, s := range sec.skills {
@@ -142,7 +139,7 @@ func (b *builder) expectations(r *ladder.Role, sec *levelSection, level string) 
 		if j := idx[i]; j >= 0 {
 			e.SkillID, slot = r.Skills[j].ID, j
 			if how := matchWords[kind[i]]; how != "" {
-				b.src.warn(s.head.pos, "skill heading %q differs from the required skill %q; matched %s", e.Name, names[j], how)
+				b.src.warn(s.head.pos, "skill heading %q differs from the required skill %q; matched %s", e.Name, names[j].text, how)
 			}
 		}
 		byRequired[slot] = append(byRequired[slot], e)

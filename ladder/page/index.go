@@ -1,8 +1,8 @@
 package page
 
 import (
+	"bytes"
 	"regexp"
-	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
 )
@@ -48,7 +48,7 @@ func parseIndex(name string, raw []byte) (*index, []ladder.Diagnostic) {
 		}
 		for _, off := range bl.offs {
 			end := len(src.text)
-			if i := strings.IndexByte(string(src.text[off:]), '\n'); i >= 0 {
+			if i := bytes.IndexByte(src.text[off:], '\n'); i >= 0 {
 				end = off + i
 			}
 			for _, m := range mdLink.FindAllStringSubmatchIndex(string(src.text[off:end]), -1) {

@@ -15,10 +15,12 @@ func normName(s string) string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 	})
 	for i, w := range words {
-		words[i] = strings.ToLower(strings.NewReplacer("'", "", "’", "").Replace(w))
+		words[i] = strings.ToLower(apostrophes.Replace(w))
 	}
 	return strings.Join(words, " ")
 }
+
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 var parenthetical = regexp.MustCompile(`^(.*?)\s*\(([^()]+)\)\s*(.*)$`)
 
@@ -28,6 +30,9 @@ var parenthetical = regexp.MustCompile(`^(.*?)\s*\(([^()]+)\)\s*(.*)$`)
 // standing for the last one, two, … words before it). A name without
 // parentheses has no short forms.
 func shortForms(name string) []string {
+	if !strings.Contains(name, "(") {
+		return nil
+	}
 	m := parenthetical.FindStringSubmatch(name)
 	if m == nil {
 		return nil
@@ -40,14 +45,23 @@ func shortForms(name string) []string {
 	return forms
 }
 
+// name is a skill's name with the forms it is matched by, worked out once.
+type name struct {
+	text, norm string
+	short      []string
+}
+
+func newName(s string) name { return name{text: s, norm: normName(s), short: shortForms(s)} }
+
 // sameByAbbreviation reports whether two names differ only in that one
 // spells out, or leaves out, an abbreviation the other has in parentheses.
-func sameByAbbreviation(a, b string) bool {
-	na, nb := normName(a), normName(b)
-	fa, fb := shortForms(a), shortForms(b)
-	return slices.Contains(fa, nb) || slices.Contains(fb, na) ||
-		slices.ContainsFunc(fa, func(f string) bool { return slices.Contains(fb, f) })
+func (a name) sameByAbbreviation(b name) bool {
+	return slices.Contains(a.short, b.norm) || slices.Contains(b.short, a.norm) ||
+		slices.ContainsFunc(a.short, func(f string) bool { return slices.Contains(b.short, f) })
 }
+
+// matches reports whether b is a's name, by its words or an abbreviation.
+func (a name) matches(b name) bool { return a.norm == b.norm || a.sameByAbbreviation(b) }
 
 // How a level's skill heading was matched to a required skill.
 type matchKind int
@@ -64,18 +78,14 @@ const (
 // first by the same name, then by an abbreviation in parentheses, then, for
 // the headings left over, by position when the level has as many skills as
 // the list and every heading matched so far stands at its skill's place.
-func matchSkills(headings, required []string) ([]int, []matchKind) {
+func matchSkills(headings, required []name) ([]int, []matchKind) {
 	idx := make([]int, len(headings))
 	kind := make([]matchKind, len(headings))
-	norms := make([]string, len(required))
-	for i, r := range required {
-		norms[i] = normName(r)
-	}
 	for i, h := range headings {
 		idx[i] = -1
-		if j := slices.Index(required, h); j >= 0 {
+		if j := slices.IndexFunc(required, func(r name) bool { return r.text == h.text }); j >= 0 {
 			idx[i], kind[i] = j, exactly
-		} else if j := slices.Index(norms, normName(h)); j >= 0 {
+		} else if j := slices.IndexFunc(required, func(r name) bool { return r.norm == h.norm }); j >= 0 {
 			idx[i], kind[i] = j, byName
 		}
 	}
@@ -85,7 +95,7 @@ func matchSkills(headings, required []string) ([]int, []matchKind) {
 		}
 		var found []int
 		for j, r := range required {
-			if sameByAbbreviation(h, r) {
+			if h.sameByAbbreviation(r) {
 				found = append(found, j)
 			}
 		}

@@ -3,6 +3,7 @@ package page
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -52,6 +53,7 @@ type builder struct {
 	pathwayMissing bool
 	intro          []string
 	skills         []*section
+	skillNames     []name // the names of skills, once the levels start
 	levels         []*levelSection
 	notes          []*section
 }
@@ -214,12 +216,20 @@ func (b *builder) inLevel(cur *levelSection, bl block) {
 
 // isSkill reports whether a heading names one of the required skills.
 func (b *builder) isSkill(title string) bool {
-	for _, s := range b.skills {
-		if normName(s.head.title) == normName(title) || sameByAbbreviation(s.head.title, title) {
-			return true
+	h := newName(title)
+	return slices.ContainsFunc(b.requiredNames(), h.matches)
+}
+
+// requiredNames returns the names of the required skills; it is called
+// only once they are all known, from the level sections on.
+func (b *builder) requiredNames() []name {
+	if b.skillNames == nil {
+		b.skillNames = make([]name, len(b.skills))
+		for i, s := range b.skills {
+			b.skillNames[i] = newName(s.head.title)
 		}
 	}
-	return false
+	return b.skillNames
 }
 
 func (b *builder) note(bl block) {

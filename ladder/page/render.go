@@ -75,15 +75,15 @@ func (safeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.HTMLBlock)
 	if entering {
-		_, _ = w.WriteString("<p>")
+		var raw strings.Builder
 		for i := range n.Lines().Len() {
 			line := n.Lines().At(i)
-			_, _ = w.WriteString(html.EscapeString(string(line.Value(src))))
+			raw.Write(line.Value(src))
 		}
 		if n.HasClosure() {
-			_, _ = w.WriteString(html.EscapeString(string(n.ClosureLine.Value(src))))
+			raw.Write(n.ClosureLine.Value(src))
 		}
-		_, _ = w.WriteString("</p>\n")
+		_, _ = w.WriteString("<p>" + html.EscapeString(strings.TrimSpace(raw.String())) + "</p>\n")
 	}
 	return ast.WalkSkipChildren, nil
 }

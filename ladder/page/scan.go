@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -41,6 +42,7 @@ var (
 	closingHash  = regexp.MustCompile(`(?:^|[ \t]+)#+[ \t]*$`)
 	kramdownAttr = regexp.MustCompile(`[ \t]*\{[:#][^{}]*\}[ \t]*$`)
 	attrLine     = regexp.MustCompile(`^[ \t]*\{:[^{}]*\}[ \t]*$`)
+	spanAttr     = regexp.MustCompile(`\{:[^{}]*\}`)
 	wrapperOpen  = regexp.MustCompile(`^[ \t]*<(div|section|aside|article|span)\b[^>]*\smarkdown\s*=\s*["']?(1|block|span)["']?[^>]*>[ \t]*$`)
 	wrapperClose = regexp.MustCompile(`^[ \t]*</(div|section|aside|article|span)>[ \t]*$`)
 	fenceOpen    = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
@@ -61,7 +63,7 @@ func (s *source) scanBody(body int) []block {
 	sc := &scanner{src: s, blocks: []block{{}}}
 	sc.liquid.found, sc.liquid.open = sc.foundTag, -1
 	for off := body; off < len(s.text); {
-		end := off + strings.IndexByte(string(s.text[off:]), '\n')
+		end := off + bytes.IndexByte(s.text[off:], '\n')
 		if end < off {
 			end = len(s.text)
 		}
@@ -85,15 +87,16 @@ func (sc *scanner) line(raw string, off int) {
 		return
 	}
 	clean := sc.liquid.strip(raw, off)
+	trimmed := strings.TrimSpace(clean)
 	switch {
-	case strings.TrimSpace(clean) == "":
+	case trimmed == "":
 		cur.lines = append(cur.lines, "")
-	case attrLine.MatchString(clean):
+	case strings.HasPrefix(trimmed, "{:") && attrLine.MatchString(clean):
 		cur.lines = append(cur.lines, "")
-	case wrapperOpen.MatchString(clean):
+	case strings.HasPrefix(trimmed, "<") && wrapperOpen.MatchString(clean):
 		sc.wrappers++
 		cur.lines = append(cur.lines, "")
-	case sc.wrappers > 0 && wrapperClose.MatchString(clean):
+	case sc.wrappers > 0 && strings.HasPrefix(trimmed, "</") && wrapperClose.MatchString(clean):
 		sc.wrappers--
 		cur.lines = append(cur.lines, "")
 	default:
@@ -104,6 +107,8 @@ func (sc *scanner) line(raw string, off int) {
 		}
 		if m := fenceOpen.FindStringSubmatch(clean); m != nil {
 			sc.fence = m[1]
+		} else if strings.Contains(clean, "{:") {
+			clean = spanAttr.ReplaceAllString(clean, "")
 		}
 		cur.lines = append(cur.lines, clean)
 	}
@@ -113,6 +118,9 @@ func (sc *scanner) line(raw string, off int) {
 // would look past.
 func (sc *scanner) heading(raw, clean string, off int) *heading {
 	src := sc.src
+	if !strings.HasPrefix(strings.TrimLeft(clean, " "), "#") {
+		return nil
+	}
 	m := atxHeading.FindStringSubmatch(clean)
 	if m == nil {
 		if m = atxNoSpace.FindStringSubmatch(clean); m == nil {
@@ -121,8 +129,13 @@ func (sc *scanner) heading(raw, clean string, off int) *heading {
 		src.warn(src.pos(off+strings.Index(raw, "#")), "no space after %q in heading %q; read as a heading, as kramdown does", m[1], m[2])
 	}
 	h := &heading{depth: len(m[1]), pos: src.pos(off + strings.Index(raw, "#"))}
-	title := kramdownAttr.ReplaceAllString(m[2], "")
-	title = closingHash.ReplaceAllString(title, "")
+	title := m[2]
+	if strings.Contains(title, "{") {
+		title = kramdownAttr.ReplaceAllString(title, "")
+	}
+	if strings.Contains(title, "#") {
+		title = closingHash.ReplaceAllString(title, "")
+	}
 	h.title = strings.TrimSpace(title)
 	if trimmed := strings.TrimRight(raw, " \t"); len(trimmed) < len(raw) && h.title != "" {
 		src.warn(src.pos(off+len(trimmed)), "trailing white space in heading %q; ignored", h.title)

@@ -1,0 +1,51 @@
+package page
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ladder-explorer/ladder/ladder"
+)
+
+// FuzzParse feeds the reader arbitrary pages, seeded with the real corpus
+// and the golden inputs. Whatever the input, it must not panic or hang,
+// every diagnostic must name a place inside the file, and a role it returns
+// must validate and encode.
+func FuzzParse(f *testing.F) {
+	for _, file := range readCorpus(f) {
+		f.Add(file.Data)
+	}
+	golden, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.md"))
+	for _, path := range golden {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines := strings.Count(string(data), "\n") + strings.Count(string(data), "\r") + 1
+		check := func(diags []ladder.Diagnostic) {
+			for _, d := range diags {
+				if d.Path != "fuzz.md" || d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 1 || d.Message == "" {
+					t.Fatalf("diagnostic out of place in a %d-line file: %s", lines, d)
+				}
+			}
+		}
+		role, diags := Parse("fuzz.md", data)
+		check(diags)
+		_, diags = parseIndex("fuzz.md", data)
+		check(diags)
+		if role == nil {
+			return
+		}
+		fw := ladder.Framework{Roles: []ladder.Role{*role}}
+		check(fw.Validate())
+		if _, err := json.Marshal(fw); err != nil {
+			t.Fatalf("the model does not encode: %v", err)
+		}
+	})
+}

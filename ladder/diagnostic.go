@@ -2,8 +2,8 @@ package ladder
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 )
 
 // Pos is a place in a source file: line and column count from 1, the column
@@ -40,22 +40,13 @@ type Diagnostic struct {
 	Message  string
 }
 
-// String formats the diagnostic as path:line:col: severity: message.
+// String formats the diagnostic as path:line:col: severity: message, or
+// path: severity: message when it has no place in the file.
 func (d Diagnostic) String() string {
 	if d.Pos.Line == 0 {
-		return fmt.Sprintf("%s: %s: %s", d.Path, d.Severity, d.Message)
+		return d.Path + ": " + d.Severity.String() + ": " + d.Message
 	}
-	return fmt.Sprintf("%s:%d:%d: %s: %s", d.Path, d.Pos.Line, d.Pos.Col, d.Severity, d.Message)
-}
-
-// Errorf returns an error diagnostic.
-func Errorf(path string, pos Pos, format string, args ...any) Diagnostic {
-	return Diagnostic{Path: path, Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)}
-}
-
-// Warnf returns a warning diagnostic.
-func Warnf(path string, pos Pos, format string, args ...any) Diagnostic {
-	return Diagnostic{Path: path, Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)}
+	return d.Path + ":" + strconv.Itoa(d.Pos.Line) + ":" + strconv.Itoa(d.Pos.Col) + ": " + d.Severity.String() + ": " + d.Message
 }
 
 // HasErrors reports whether any diagnostic is an error.

@@ -1,5 +1,7 @@
 package ladder
 
+import "strconv"
+
 // Validate reports every problem of the framework's structure, not just the
 // first: roles without a title or levels, identifiers that are empty or used
 // twice, and levels that miss a required skill or name one that does not
@@ -14,7 +16,7 @@ func (f *Framework) Validate() []Diagnostic {
 			continue
 		}
 		if first, ok := roles[r.ID]; ok {
-			ds = append(ds, Errorf(r.Source, r.Pos, "duplicate role id %q: %s already defines it", r.ID, first.Source))
+			ds = append(ds, errorAt(r.Source, r.Pos, "duplicate role id "+q(r.ID)+": "+first.Source+" already defines it"))
 			continue
 		}
 		roles[r.ID] = r
@@ -24,8 +26,8 @@ func (f *Framework) Validate() []Diagnostic {
 
 func (r *Role) validate() []Diagnostic {
 	var ds []Diagnostic
-	bad := func(pos Pos, format string, args ...any) {
-		ds = append(ds, Errorf(r.Source, pos, format, args...))
+	bad := func(pos Pos, msg string) {
+		ds = append(ds, errorAt(r.Source, pos, msg))
 	}
 	if r.Title == "" {
 		bad(r.Pos, "missing title: the front matter needs a title")
@@ -40,9 +42,9 @@ func (r *Role) validate() []Diagnostic {
 	for _, s := range r.Skills {
 		switch {
 		case s.ID == "":
-			bad(s.Pos, "skill %q gives an empty id: its name needs a letter or digit", s.Name)
+			bad(s.Pos, "skill "+q(s.Name)+" gives an empty id: its name needs a letter or digit")
 		case skills[s.ID]:
-			bad(s.Pos, "duplicate skill id %q: two required skills are named %q", s.ID, s.Name)
+			bad(s.Pos, "duplicate skill id "+q(s.ID)+": another required skill has the same name as "+q(s.Name))
 		}
 		skills[s.ID] = true
 	}
@@ -51,9 +53,9 @@ func (r *Role) validate() []Diagnostic {
 		l := &r.Levels[i]
 		switch {
 		case l.ID == "":
-			bad(l.Pos, "level %q gives an empty id: its name needs a letter or digit", l.Name)
+			bad(l.Pos, "level "+q(l.Name)+" gives an empty id: its name needs a letter or digit")
 		case levels[l.ID]:
-			bad(l.Pos, "duplicate level id %q: the levels list names %q twice", l.ID, l.Name)
+			bad(l.Pos, "duplicate level id "+q(l.ID)+": the levels list names "+q(l.Name)+" twice")
 		}
 		levels[l.ID] = true
 		ds = append(ds, r.validateLevel(l, skills)...)
@@ -67,16 +69,23 @@ func (r *Role) validateLevel(l *Level, skills map[string]bool) []Diagnostic {
 	for _, e := range l.Skills {
 		switch {
 		case !skills[e.SkillID]:
-			ds = append(ds, Errorf(r.Source, e.Pos, "skill %q at level %s matches no required skill", e.Name, l.Name))
+			ds = append(ds, errorAt(r.Source, e.Pos, "skill "+q(e.Name)+" at level "+l.Name+" matches no required skill"))
 		case seen[e.SkillID]:
-			ds = append(ds, Errorf(r.Source, e.Pos, "skill %q appears twice at level %s", e.Name, l.Name))
+			ds = append(ds, errorAt(r.Source, e.Pos, "skill "+q(e.Name)+" appears twice at level "+l.Name))
 		}
 		seen[e.SkillID] = true
 	}
 	for _, s := range r.Skills {
 		if s.ID != "" && !seen[s.ID] {
-			ds = append(ds, Errorf(r.Source, l.Pos, "level %s is missing required skill %q", l.Name, s.Name))
+			ds = append(ds, errorAt(r.Source, l.Pos, "level "+l.Name+" is missing required skill "+q(s.Name)))
 		}
 	}
 	return ds
 }
+
+func errorAt(path string, pos Pos, msg string) Diagnostic {
+	return Diagnostic{Path: path, Pos: pos, Severity: Error, Message: msg}
+}
+
+// q quotes a name as %q would.
+func q(s string) string { return strconv.Quote(s) }

@@ -2,6 +2,7 @@ package page
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -16,13 +17,13 @@ func (b *builder) role() *ladder.Role {
 		Title:       fm.title,
 		Description: fm.description,
 		Updated:     fm.updated,
-		Intro:       render(b.intro),
 		Source:      b.src.path,
 		Pos:         firstPos(fm.permalinkPos, fm.titlePos, ladder.Pos{Line: 1, Col: 1}),
 		Skills:      []ladder.Skill{},
 		Levels:      []ladder.Level{},
 		Notes:       []ladder.Note{},
 	}
+	r.Intro = b.render(b.intro, "the introduction", ladder.Pos{Line: 1, Col: 1})
 	if fm.permalink != "" && ladder.Slug(r.ID) != strings.ToLower(r.ID) {
 		b.src.warn(fm.permalinkPos, "the permalink's last segment %q is not a plain identifier; the role's id is %q", r.ID, ladder.Slug(r.ID))
 		r.ID = ladder.Slug(r.ID)
@@ -31,7 +32,7 @@ func (b *builder) role() *ladder.Role {
 		b.src.fail(r.Pos, "no required skills: the page needs a %q heading with one heading per skill under it", "### Required skills")
 	}
 	for _, s := range b.skills {
-		skill := ladder.Skill{ID: ladder.Slug(s.head.title), Name: s.head.title, Prose: render(s.lines), Pos: s.head.pos}
+		skill := ladder.Skill{ID: ladder.Slug(s.head.title), Name: s.head.title, Prose: b.render(s.lines, s.head.title, s.head.pos), Pos: s.head.pos}
 		if skill.IsEmpty() {
 			b.src.warn(s.head.pos, "required skill %q has no description", skill.Name)
 		}
@@ -42,14 +43,31 @@ func (b *builder) role() *ladder.Role {
 			continue
 		}
 		l := fm.levels[i]
-		level := ladder.Level{ID: ladder.Slug(l.name), Name: l.name, Title: sec.head.title, Prose: render(sec.lines), Pos: sec.head.pos}
+		level := ladder.Level{ID: ladder.Slug(l.name), Name: l.name, Title: sec.head.title, Prose: b.render(sec.lines, sec.head.title, sec.head.pos), Pos: sec.head.pos}
 		level.Skills = b.expectations(r, sec, l.name)
 		r.Levels = append(r.Levels, level)
 	}
 	for _, n := range b.notes {
-		r.Notes = append(r.Notes, ladder.Note{Title: n.head.title, Prose: render(n.lines)})
+		r.Notes = append(r.Notes, ladder.Note{Title: n.head.title, Prose: b.render(n.lines, n.head.title, n.head.pos)})
 	}
 	return r
+}
+
+// render renders the prose of a part of the page, warning at pos when a
+// paragraph is too long to read as Markdown.
+func (b *builder) render(lines []string, part string, pos ladder.Pos) ladder.Prose {
+	p, ok := render(lines)
+	if !ok {
+		b.src.warn(pos, "a paragraph of %s is over %d KB; shown as plain text, without Markdown formatting", quoteOrPlain(part), MaxParagraph>>10)
+	}
+	return p
+}
+
+func quoteOrPlain(part string) string {
+	if strings.HasPrefix(part, "the ") {
+		return part
+	}
+	return strconv.Quote(part)
 }
 
 func firstPos(ps ...ladder.Pos) ladder.Pos {
@@ -127,11 +145,12 @@ func (b *builder) expectations(r *ladder.Role, sec *levelSection, level string) 
 	for i, s := range sec.skills {
 		titles[i] = newName(s.head.title)
 	}
-	names := b.requiredNames()
-	idx, kind := matchSkills(titles, names)
+	required := b.requiredSkills()
+	names := required.names
+	idx, kind := matchSkills(titles, required)
 	byRequired := make([][]ladder.Expectation, len(names)+1)
 	for i, s := range sec.skills {
-		e := ladder.Expectation{SkillID: ladder.Slug(s.head.title), Name: s.head.title, Prose: render(s.lines), Pos: s.head.pos}
+		e := ladder.Expectation{SkillID: ladder.Slug(s.head.title), Name: s.head.title, Prose: b.render(s.lines, s.head.title, s.head.pos), Pos: s.head.pos}
 		if e.IsEmpty() {
 			b.src.warn(s.head.pos, "skill %q at level %s has no text", e.Name, level)
 		}

@@ -107,13 +107,24 @@ func (s *source) frontMatterKey(fm *frontMatter, key string, value *yaml.Node, f
 			s.fail(pos, "levels must be a list, one level a line, such as '  - Associate'")
 			return
 		}
+		if len(value.Content) > MaxLevels {
+			s.fail(pos, "%d levels: a role has at most %d", len(value.Content), MaxLevels)
+			return
+		}
+		ids := map[string]fmLevel{}
 		for _, item := range value.Content {
 			p := s.yamlPos(item, first)
 			if item.Kind != yaml.ScalarNode || strings.TrimSpace(item.Value) == "" {
 				s.fail(p, "each entry of levels must be a level's name, such as 'Senior'")
 				continue
 			}
-			fm.levels = append(fm.levels, fmLevel{name: strings.TrimSpace(item.Value), pos: p})
+			l := fmLevel{name: strings.TrimSpace(item.Value), pos: p}
+			if prev, dup := ids[ladder.Slug(l.name)]; dup {
+				s.fail(p, "duplicate level id %q: %q and %q (line %d) give the same id", ladder.Slug(l.name), l.name, prev.name, prev.pos.Line)
+				continue
+			}
+			ids[ladder.Slug(l.name)] = l
+			fm.levels = append(fm.levels, l)
 		}
 	}
 }

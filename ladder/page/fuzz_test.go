@@ -2,10 +2,13 @@ package page
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ladder-explorer/ladder/ladder"
 )
@@ -27,6 +30,13 @@ func FuzzParse(f *testing.F) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The fuzzer has no time limit per input: a hang would stall it
+		// without saying which input. Crashing names the input.
+		watchdog := time.AfterFunc(10*time.Second, func() {
+			stacks := make([]byte, 1<<20)
+			panic(fmt.Sprintf("reading a %d-byte page took over 10s:\n%s", len(data), stacks[:runtime.Stack(stacks, true)]))
+		})
+		defer watchdog.Stop()
 		lines := strings.Count(string(data), "\n") + strings.Count(string(data), "\r") + 1
 		check := func(diags []ladder.Diagnostic) {
 			for _, d := range diags {

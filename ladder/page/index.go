@@ -80,9 +80,9 @@ func order(roles []*ladder.Role, indexes []*index) (*ladder.Framework, []ladder.
 				r := byID[ref.id]
 				switch {
 				case r == nil:
-					diags = append(diags, ladder.Warnf(idx.path, ref.pos, "the index lists role %q, which no page defines", ref.id))
+					diags = append(diags, diagnostic(ladder.Warning, idx.path, ref.pos, "the index lists role %q, which no page defines", ref.id))
 				case listed[r]:
-					diags = append(diags, ladder.Warnf(idx.path, ref.pos, "the index lists role %q again; it stays under %q", ref.id, r.Family))
+					diags = append(diags, diagnostic(ladder.Warning, idx.path, ref.pos, "the index lists role %q again; it stays under %q", ref.id, r.Family))
 				default:
 					listed[r] = true
 					r.Family = f.name

@@ -53,15 +53,66 @@ type name struct {
 
 func newName(s string) name { return name{text: s, norm: normName(s), short: shortForms(s)} }
 
-// sameByAbbreviation reports whether two names differ only in that one
-// spells out, or leaves out, an abbreviation the other has in parentheses.
-func (a name) sameByAbbreviation(b name) bool {
-	return slices.Contains(a.short, b.norm) || slices.Contains(b.short, a.norm) ||
-		slices.ContainsFunc(a.short, func(f string) bool { return slices.Contains(b.short, f) })
+// skills indexes the required skills' names, so that matching a heading
+// costs the same however many skills there are.
+type skills struct {
+	names   []name
+	byText  map[string]int
+	byNorm  map[string]int
+	byShort map[string][]int // short form → skills that have it
 }
 
-// matches reports whether b is a's name, by its words or an abbreviation.
-func (a name) matches(b name) bool { return a.norm == b.norm || a.sameByAbbreviation(b) }
+func indexSkills(titles []string) *skills {
+	x := &skills{byText: map[string]int{}, byNorm: map[string]int{}, byShort: map[string][]int{}}
+	for i, t := range titles {
+		n := newName(t)
+		x.names = append(x.names, n)
+		setFirst(x.byText, n.text, i)
+		setFirst(x.byNorm, n.norm, i)
+		for _, f := range n.short {
+			if l := x.byShort[f]; len(l) == 0 || l[len(l)-1] != i {
+				x.byShort[f] = append(l, i)
+			}
+		}
+	}
+	return x
+}
+
+func setFirst(m map[string]int, k string, v int) {
+	if _, ok := m[k]; !ok {
+		m[k] = v
+	}
+}
+
+// lookup finds the skill a heading names: by the same text, the same
+// words, or, when exactly one skill fits, an abbreviation in parentheses
+// that one of the two spells out or leaves out.
+func (x *skills) lookup(h name) (int, matchKind) {
+	if i, ok := x.byText[h.text]; ok {
+		return i, exactly
+	}
+	if i, ok := x.byNorm[h.norm]; ok {
+		return i, byName
+	}
+	found := map[int]bool{}
+	for _, i := range x.byShort[h.norm] {
+		found[i] = true
+	}
+	for _, f := range h.short {
+		if i, ok := x.byNorm[f]; ok {
+			found[i] = true
+		}
+		for _, i := range x.byShort[f] {
+			found[i] = true
+		}
+	}
+	if len(found) == 1 {
+		for i := range found {
+			return i, byAbbreviation
+		}
+	}
+	return -1, unmatched
+}
 
 // How a level's skill heading was matched to a required skill.
 type matchKind int
@@ -76,40 +127,30 @@ const (
 
 // matchSkills pairs each heading with the index of a required skill, or -1:
 // first by the same name, then by an abbreviation in parentheses, then, for
-// the headings left over, by position when the level has as many skills as
-// the list and every heading matched so far stands at its skill's place.
-func matchSkills(headings, required []name) ([]int, []matchKind) {
+// the headings left over, by position. Position is evidence only when the
+// level has as many skills as the list, every heading matched so far stands
+// at its skill's place, and those make the majority: a lone heading, or a
+// level whose names mostly differ, is not matched by position.
+func matchSkills(headings []name, required *skills) ([]int, []matchKind) {
 	idx := make([]int, len(headings))
 	kind := make([]matchKind, len(headings))
 	for i, h := range headings {
-		idx[i] = -1
-		if j := slices.IndexFunc(required, func(r name) bool { return r.text == h.text }); j >= 0 {
-			idx[i], kind[i] = j, exactly
-		} else if j := slices.IndexFunc(required, func(r name) bool { return r.norm == h.norm }); j >= 0 {
-			idx[i], kind[i] = j, byName
-		}
+		idx[i], kind[i] = required.lookup(h)
 	}
-	for i, h := range headings {
-		if idx[i] >= 0 {
-			continue
-		}
-		var found []int
-		for j, r := range required {
-			if h.sameByAbbreviation(r) {
-				found = append(found, j)
-			}
-		}
-		if len(found) == 1 {
-			idx[i], kind[i] = found[0], byAbbreviation
-		}
-	}
-	if len(headings) != len(required) {
+	if len(headings) != len(required.names) {
 		return idx, kind
 	}
+	matched := 0
 	for i := range headings {
 		if idx[i] >= 0 && idx[i] != i {
 			return idx, kind // the order differs: position says nothing
 		}
+		if idx[i] >= 0 {
+			matched++
+		}
+	}
+	if 2*matched <= len(headings) {
+		return idx, kind
 	}
 	for i := range headings {
 		if idx[i] < 0 && !slices.Contains(idx, i) {

@@ -3,7 +3,6 @@ package page
 import (
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -30,8 +29,19 @@ func Parse(name string, raw []byte) (*ladder.Role, []ladder.Diagnostic) {
 	for _, bl := range src.scanBody(body) {
 		b.add(bl)
 	}
+	if b.tooLarge {
+		return nil, src.diags
+	}
 	return b.role(), src.diags
 }
+
+// The most levels and required skills a role may have. Real ladders have
+// up to a dozen of each; the limits keep a malformed page from taking time
+// that grows with their product.
+const (
+	MaxLevels = 50
+	MaxSkills = 200
+)
 
 // The parts of a pathway page, in the order they come.
 type phase int
@@ -45,17 +55,17 @@ const (
 
 // builder assembles a role from a page's blocks.
 type builder struct {
-	src            *source
-	fm             frontMatter
-	phase          phase
-	requiredDepth  int
-	pathwayDepth   int
-	pathwayMissing bool
-	intro          []string
-	skills         []*section
-	skillNames     []name // the names of skills, once the levels start
-	levels         []*levelSection
-	notes          []*section
+	src           *source
+	fm            frontMatter
+	phase         phase
+	requiredDepth int
+	pathwayDepth  int
+	intro         []string
+	skills        []*section
+	skillIndex    *skills // the required skills, once the levels start
+	tooLarge      bool    // more skills than MaxSkills: the page is refused
+	levels        []*levelSection
+	notes         []*section
 }
 
 // section is a heading and the Markdown under it.
@@ -122,6 +132,13 @@ func (b *builder) requiredSkill(bl block) {
 	h := bl.head
 	if n := len(b.skills); n > 0 && h.depth > b.skills[n-1].head.depth {
 		b.skills[n-1].addProse(h, bl.lines)
+		return
+	}
+	if len(b.skills) == MaxSkills {
+		b.src.fail(h.pos, "more than %d required skills: a role this large is refused", MaxSkills)
+		b.tooLarge = true
+	}
+	if b.tooLarge {
 		return
 	}
 	if want := b.requiredDepth + 1; h.depth != want {
@@ -216,20 +233,21 @@ func (b *builder) inLevel(cur *levelSection, bl block) {
 
 // isSkill reports whether a heading names one of the required skills.
 func (b *builder) isSkill(title string) bool {
-	h := newName(title)
-	return slices.ContainsFunc(b.requiredNames(), h.matches)
+	i, _ := b.requiredSkills().lookup(newName(title))
+	return i >= 0
 }
 
-// requiredNames returns the names of the required skills; it is called
-// only once they are all known, from the level sections on.
-func (b *builder) requiredNames() []name {
-	if b.skillNames == nil {
-		b.skillNames = make([]name, len(b.skills))
+// requiredSkills indexes the required skills; it is called only once they
+// are all known, from the level sections on.
+func (b *builder) requiredSkills() *skills {
+	if b.skillIndex == nil {
+		titles := make([]string, len(b.skills))
 		for i, s := range b.skills {
-			b.skillNames[i] = newName(s.head.title)
+			titles[i] = s.head.title
 		}
+		b.skillIndex = indexSkills(titles)
 	}
-	return b.skillNames
+	return b.skillIndex
 }
 
 func (b *builder) note(bl block) {

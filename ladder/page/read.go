@@ -74,7 +74,7 @@ func Read(files []File) (*ladder.Framework, []ladder.Diagnostic) {
 		indexes []*index
 	)
 	for _, f := range files {
-		if path.Base(strings.ReplaceAll(f.Path, "\\\\", "/")) == IndexName {
+		if path.Base(strings.ReplaceAll(f.Path, "\\", "/")) == IndexName {
 			idx, ds := parseIndex(f.Path, f.Data)
 			diags = append(diags, ds...)
 			if idx != nil {

@@ -39,21 +39,63 @@ var markdown = goldmark.New(
 	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 100))),
 )
 
+// MaxParagraph is the longest run of lines without a blank line, in bytes,
+// that is read as Markdown. goldmark takes time that grows with the square
+// of a paragraph's length for some shapes of text (32 KB of "[a](" takes
+// half a second); the longest paragraph of the real careers site is under
+// 1 KB. A longer run is shown as plain text, every word kept.
+const MaxParagraph = 8 << 10
+
 // render turns lines of Markdown into prose. Leading and trailing blank
-// lines do not count.
-func render(lines []string) ladder.Prose {
+// lines do not count. It reports false, having shown the lines as plain
+// text instead, when a paragraph is longer than MaxParagraph.
+func render(lines []string) (ladder.Prose, bool) {
 	src := []byte(strings.TrimSpace(strings.Join(lines, "\n")))
 	if len(src) == 0 {
-		return ladder.Prose{}
+		return ladder.Prose{}, true
+	}
+	if longestParagraph(lines) > MaxParagraph {
+		return plainProse(lines), false
 	}
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	var out bytes.Buffer
 	if err := markdown.Renderer().Render(&out, src, doc); err != nil {
-		// Rendering writes to memory and cannot fail; keep the words anyway.
-		out.Reset()
-		out.WriteString(html.EscapeString(string(src)))
+		return plainProse(lines), false // it writes to memory: never seen
 	}
-	return ladder.Prose{HTML: strings.TrimSpace(out.String()), Text: plainText(doc, src)}
+	return ladder.Prose{HTML: strings.TrimSpace(out.String()), Text: plainText(doc, src)}, true
+}
+
+func longestParagraph(lines []string) int {
+	longest, run := 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			run = 0
+			continue
+		}
+		run += len(l) + 1
+		longest = max(longest, run)
+	}
+	return longest
+}
+
+// plainProse shows lines as escaped text, a paragraph for each run of lines.
+func plainProse(lines []string) ladder.Prose {
+	var paras []string
+	var cur []string
+	for _, l := range append(lines, "") {
+		if strings.TrimSpace(l) != "" {
+			cur = append(cur, strings.TrimSpace(l))
+			continue
+		}
+		if len(cur) > 0 {
+			paras, cur = append(paras, strings.Join(cur, " ")), nil
+		}
+	}
+	var h strings.Builder
+	for _, p := range paras {
+		h.WriteString("<p>" + html.EscapeString(p) + "</p>\n")
+	}
+	return ladder.Prose{HTML: strings.TrimSpace(h.String()), Text: foldSpaces(strings.Join(paras, "\n"))}
 }
 
 // safeRenderer replaces goldmark's rendering of raw HTML, links and images.

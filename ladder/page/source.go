@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"unicode/utf8"
 
@@ -27,8 +28,8 @@ type source struct {
 func newSource(path string, raw []byte) (*source, []ladder.Diagnostic) {
 	start := ladder.Pos{Line: 1, Col: 1}
 	if len(raw) > MaxSize {
-		return nil, []ladder.Diagnostic{ladder.Errorf(path, start,
-			"file is %.1f MB; pages over %d MB are refused", float64(len(raw))/(1<<20), MaxSize>>20)}
+		return nil, []ladder.Diagnostic{diagnostic(ladder.Error, path, start,
+			"the file is larger than %d MB: pathway pages are tens of kilobytes, so it is refused", MaxSize>>20)}
 	}
 	s := &source{path: path}
 	if bom := []byte("\ufeff"); bytes.HasPrefix(raw, bom) {
@@ -48,7 +49,7 @@ func newSource(path string, raw []byte) (*source, []ladder.Diagnostic) {
 			}
 			bad += size
 		}
-		return nil, append(s.diags, ladder.Errorf(path, s.pos(bad),
+		return nil, append(s.diags, diagnostic(ladder.Error, path, s.pos(bad),
 			"the file is not UTF-8 text (byte 0x%02x): save it as UTF-8", s.text[bad]))
 	}
 	return s, nil
@@ -96,9 +97,13 @@ func (s *source) pos(off int) ladder.Pos {
 }
 
 func (s *source) warn(pos ladder.Pos, format string, args ...any) {
-	s.diags = append(s.diags, ladder.Warnf(s.path, pos, format, args...))
+	s.diags = append(s.diags, diagnostic(ladder.Warning, s.path, pos, format, args...))
 }
 
 func (s *source) fail(pos ladder.Pos, format string, args ...any) {
-	s.diags = append(s.diags, ladder.Errorf(s.path, pos, format, args...))
+	s.diags = append(s.diags, diagnostic(ladder.Error, s.path, pos, format, args...))
+}
+
+func diagnostic(sev ladder.Severity, path string, pos ladder.Pos, format string, args ...any) ladder.Diagnostic {
+	return ladder.Diagnostic{Path: path, Pos: pos, Severity: sev, Message: fmt.Sprintf(format, args...)}
 }

@@ -17,14 +17,15 @@ func Slug(name string) string {
 	hyphen := false
 	for _, r := range name {
 		switch {
+		case r == '\'' || r == '’' || r == 'ʼ':
+			// "Skylight’s" reads as one word. U+02BC is a letter to
+			// package unicode, so this case comes first.
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			hyphen = false
 			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '’' || r == 'ʼ':
-			// "Skylight’s" reads as one word.
 		default:
 			hyphen = true
 		}

@@ -2,6 +2,7 @@ package page
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,34 @@ func BenchmarkReadCorpus(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				Read(files)
+			}
+		})
+	}
+}
+
+// adversarialPage returns a page of nearly MaxSize bytes whose skill text
+// is paragraphs just under MaxParagraph of one repeated unit: the shapes
+// for which goldmark's time grows with the square of a paragraph's length.
+func adversarialPage(unit string) []byte {
+	head := "---\ntitle: T\nlevels: [One]\n---\n\n### Required skills\n\n#### Skill\n\n"
+	para := strings.Repeat(unit, (MaxParagraph-2)/len(unit)) + "\n\n"
+	var b strings.Builder
+	b.WriteString(head)
+	for b.Len()+len(para) < MaxSize {
+		b.WriteString(para)
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkAdversarial reads 2 MB pages built to be slow. The reader must
+// finish them in seconds, not hours.
+func BenchmarkAdversarial(b *testing.B) {
+	for _, unit := range []string{"[a](", "a*b_", "[[a]", "<a "} {
+		page := adversarialPage(unit)
+		b.Run(unit, func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				Parse("adversarial.md", page)
 			}
 		})
 	}

@@ -10,14 +10,14 @@ type liquid struct {
 	open    int    // offset where the unclosed tag started, or -1
 	closer  string // "%}" or "}}" while a tag is open
 	content strings.Builder
-	comment bool
+	comment int // offset of the open {% comment %} tag, or -1
 	found   func(content string, off int)
 }
 
 // strip returns the line without Liquid markup; off is the offset of the
 // line in the source, for the positions of tags.
 func (lq *liquid) strip(line string, off int) string {
-	if lq.closer == "" && !lq.comment && !strings.Contains(line, "{") {
+	if lq.closer == "" && lq.comment < 0 && !strings.Contains(line, "{") {
 		return line
 	}
 	var out strings.Builder
@@ -34,19 +34,20 @@ func (lq *liquid) strip(line string, off int) string {
 			lq.close()
 			continue
 		}
+		inComment := lq.comment >= 0
 		next := strings.Index(line[i:], "{%")
-		if !lq.comment {
+		if !inComment {
 			if o := strings.Index(line[i:], "{{"); o >= 0 && (next < 0 || o < next) {
 				next = o
 			}
 		}
 		if next < 0 {
-			if !lq.comment {
+			if !inComment {
 				out.WriteString(line[i:])
 			}
 			break
 		}
-		if !lq.comment {
+		if !inComment {
 			out.WriteString(line[i : i+next])
 		}
 		lq.open, lq.closer = off+i+next, "%}"
@@ -64,11 +65,11 @@ func (lq *liquid) close() {
 	name, _, _ := strings.Cut(content, " ")
 	isTag := lq.closer == "%}"
 	switch {
-	case isTag && name == "comment":
-		lq.comment = true
+	case isTag && name == "comment" && lq.comment < 0:
+		lq.comment = lq.open
 	case isTag && name == "endcomment":
-		lq.comment = false
-	case isTag && !lq.comment:
+		lq.comment = -1
+	case isTag && lq.comment < 0:
 		lq.found(content, lq.open)
 	}
 	lq.content.Reset()

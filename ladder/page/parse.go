@@ -130,18 +130,23 @@ func (b *builder) pathway(bl block) {
 
 func (b *builder) requiredSkill(bl block) {
 	h := bl.head
-	if n := len(b.skills); n > 0 && h.depth > b.skills[n-1].head.depth {
+	want := b.requiredDepth + 1
+	// A heading below a skill's is part of its text, judged against the
+	// depth skills should have, so that one skill written a level too
+	// shallow does not swallow the next.
+	if n := len(b.skills); n > 0 && h.depth > max(b.skills[n-1].head.depth, want) {
 		b.skills[n-1].addProse(h, bl.lines)
+		return
+	}
+	if b.tooLarge {
 		return
 	}
 	if len(b.skills) == MaxSkills {
 		b.src.fail(h.pos, "more than %d required skills: a role this large is refused", MaxSkills)
 		b.tooLarge = true
-	}
-	if b.tooLarge {
 		return
 	}
-	if want := b.requiredDepth + 1; h.depth != want {
+	if h.depth != want {
 		b.src.warn(h.pos, "heading %q is level %d, not %d like a skill under %q; read as a required skill",
 			h.title, h.depth, want, "Required skills")
 	}
@@ -199,7 +204,9 @@ func (b *builder) skillsHeading(cur *levelSection, bl block) {
 		b.intro = append(b.intro, bl.lines...)
 		return
 	}
-	if want := cur.head.depth + 1; h.depth != want {
+	// Depths inside a level are judged against where levels belong, not
+	// against a level heading that is itself one off.
+	if want := b.pathwayDepth + 2; h.depth != want {
 		b.src.warn(h.pos, "heading %q is level %d, not %d under the level heading %q; read as this level's skills heading",
 			h.title, h.depth, want, cur.head.title)
 	}
@@ -224,7 +231,7 @@ func (b *builder) inLevel(cur *levelSection, bl block) {
 		b.src.warn(h.pos, "no %q heading before the skills of level %q; skills start here", "Skills needed for this level", cur.head.title)
 		cur.inSkills = true
 	}
-	if want := cur.head.depth + 2; h.depth != want {
+	if want := b.pathwayDepth + 3; h.depth != want {
 		b.src.warn(h.pos, "heading %q is level %d, not %d like a skill of level %q; read as a skill",
 			h.title, h.depth, want, cur.head.title)
 	}

@@ -44,7 +44,7 @@ var markdown = goldmark.New(
 // of a paragraph's length for some shapes of text (32 KB of "[a](" takes
 // half a second); the longest paragraph of the real careers site is under
 // 1 KB. A longer run is shown as plain text, every word kept.
-const MaxParagraph = 8 << 10
+const MaxParagraph = 4 << 10
 
 // render turns lines of Markdown into prose. Leading and trailing blank
 // lines do not count. It reports false, having shown the lines as plain

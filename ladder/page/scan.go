@@ -61,7 +61,7 @@ type scanner struct {
 // scanBody splits the body that starts at offset body into blocks.
 func (s *source) scanBody(body int) []block {
 	sc := &scanner{src: s, blocks: []block{{}}}
-	sc.liquid.found, sc.liquid.open = sc.foundTag, -1
+	sc.liquid.found, sc.liquid.open, sc.liquid.comment = sc.foundTag, -1, -1
 	for off := body; off < len(s.text); {
 		end := off + bytes.IndexByte(s.text[off:], '\n')
 		if end < off {
@@ -72,6 +72,8 @@ func (s *source) scanBody(body int) []block {
 	}
 	if sc.liquid.open >= 0 {
 		s.fail(s.pos(sc.liquid.open), "this Liquid tag is never closed: end it with %q", sc.liquid.closer)
+	} else if sc.liquid.comment >= 0 {
+		s.fail(s.pos(sc.liquid.comment), "this {%% comment %%} is never closed: end it with {%% endcomment %%}")
 	}
 	return sc.blocks
 }

@@ -38,7 +38,7 @@ bench:
 
 ## fuzz: fuzz the page reader for FUZZTIME (5m by default)
 fuzz:
-	$(GO) test ./ladder/page -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./ladder/page -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 ## check, export: the CLI on the bundled content
 check:

@@ -11,11 +11,7 @@ import (
 // check prints every diagnostic of the content, one a line, and a summary
 // on stderr. It fails with status 1 when any diagnostic is an error.
 func check(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	flags, paths, err := parseContentArgs("check", args, stderr)
-	if err != nil {
-		return err
-	}
-	fw, diags, err := readContent("check", paths, flags.strict)
+	fw, diags, err := loadContent("check", args, stderr)
 	if err != nil {
 		return err
 	}

@@ -54,10 +54,14 @@ func parseContentArgs(cmd string, args []string, stderr io.Writer) (contentFlags
 	return f, paths, nil
 }
 
-// readContent reads every path, a page or a folder of pages, into a
-// framework and its diagnostics. A path that cannot be read is a usage
-// error: nothing was checked.
-func readContent(cmd string, paths []string, strict bool) (*ladder.Framework, []ladder.Diagnostic, error) {
+// loadContent reads the flags and paths of command cmd, then every path, a
+// page or a folder of pages, into a framework and its diagnostics. A path
+// that cannot be read is a usage error: nothing was checked.
+func loadContent(cmd string, args []string, stderr io.Writer) (*ladder.Framework, []ladder.Diagnostic, error) {
+	flags, paths, err := parseContentArgs(cmd, args, stderr)
+	if err != nil {
+		return nil, nil, err
+	}
 	var files []page.File
 	for _, p := range paths {
 		fs, err := readPath(p)
@@ -67,7 +71,7 @@ func readContent(cmd string, paths []string, strict bool) (*ladder.Framework, []
 		files = append(files, fs...)
 	}
 	fw, diags := page.Read(files)
-	if strict {
+	if flags.strict {
 		for i := range diags {
 			diags[i].Severity = ladder.Error
 		}

@@ -13,11 +13,7 @@ import (
 // on stderr. Content with errors is not exported: status 1, nothing on
 // stdout.
 func export(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	flags, paths, err := parseContentArgs("export", args, stderr)
-	if err != nil {
-		return err
-	}
-	fw, diags, err := readContent("export", paths, flags.strict)
+	fw, diags, err := loadContent("export", args, stderr)
 	if err != nil {
 		return err
 	}

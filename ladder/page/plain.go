@@ -21,7 +21,7 @@ func plainText(doc ast.Node, src []byte) string {
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *extast.TableCell, *extast.DefinitionTerm:
 			if n.Kind() == extast.KindTableCell && n.PreviousSibling() != nil {
-				b.WriteString("\t")
+				b.WriteString(" ") // cells of a row share its line
 			} else {
 				b.WriteString("\n")
 			}

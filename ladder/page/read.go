@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -90,7 +89,6 @@ func Read(files []File) (*ladder.Framework, []ladder.Diagnostic) {
 	}
 	fw, ds := order(roles, indexes)
 	diags = append(append(diags, ds...), fw.Validate()...)
-	diags = slices.CompactFunc(diags, func(a, b ladder.Diagnostic) bool { return a == b })
 	ladder.SortDiagnostics(diags)
 	return fw, diags
 }

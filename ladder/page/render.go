@@ -197,7 +197,7 @@ func openLink(w util.BufWriter, dest, title string) {
 	if title != "" {
 		_, _ = w.WriteString(` title="` + html.EscapeString(title) + `"`)
 	}
-	if strings.HasPrefix(dest, "http:") || strings.HasPrefix(dest, "https:") {
+	if d := strings.ToLower(dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") {
 		// Readers' privacy: other sites are not told which page sent them.
 		_, _ = w.WriteString(` rel="noreferrer"`)
 	}

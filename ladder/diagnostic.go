@@ -25,6 +25,7 @@ const (
 	Error
 )
 
+// String returns "error" or "warning", as diagnostics print it.
 func (s Severity) String() string {
 	if s == Error {
 		return "error"

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,7 +33,7 @@ func (b *builder) role() *ladder.Role {
 		b.src.fail(r.Pos, "no required skills: the page needs a %q heading with one heading per skill under it", "### Required skills")
 	}
 	for _, s := range b.skills {
-		skill := ladder.Skill{ID: ladder.Slug(s.head.title), Name: s.head.title, Prose: b.render(s.lines, s.head.title, s.head.pos), Pos: s.head.pos}
+		skill := ladder.Skill{ID: ladder.Slug(s.head.title), Name: s.head.title, Prose: b.render(s.lines, under(s.head), s.head.pos), Pos: s.head.pos}
 		if skill.IsEmpty() {
 			b.src.warn(s.head.pos, "required skill %q has no description", skill.Name)
 		}
@@ -43,32 +44,31 @@ func (b *builder) role() *ladder.Role {
 			continue
 		}
 		l := fm.levels[i]
-		level := ladder.Level{ID: ladder.Slug(l.name), Name: l.name, Title: sec.head.title, Prose: b.render(sec.lines, sec.head.title, sec.head.pos), Pos: sec.head.pos}
+		level := ladder.Level{ID: ladder.Slug(l.name), Name: l.name, Title: sec.head.title, Prose: b.render(sec.lines, under(sec.head), sec.head.pos), Pos: sec.head.pos}
 		level.Skills = b.expectations(r, sec, l.name)
 		r.Levels = append(r.Levels, level)
 	}
 	for _, n := range b.notes {
-		r.Notes = append(r.Notes, ladder.Note{Title: n.head.title, Prose: b.render(n.lines, n.head.title, n.head.pos)})
+		r.Notes = append(r.Notes, ladder.Note{Title: n.head.title, Prose: b.render(n.lines, under(n.head), n.head.pos)})
 	}
 	return r
 }
 
-// render renders the prose of a part of the page, warning at pos when a
-// paragraph is too long to read as Markdown.
+// render renders the prose of a part of the page, warning at pos when it
+// has to be shown as plain text. part names the part in the warning.
 func (b *builder) render(lines []string, part string, pos ladder.Pos) ladder.Prose {
-	p, ok := render(lines)
-	if !ok {
-		b.src.warn(pos, "a paragraph of %s is over %d KB; shown as plain text, without Markdown formatting", quoteOrPlain(part), MaxParagraph>>10)
+	p, err := render(lines)
+	switch {
+	case errors.Is(err, errTooLong):
+		b.src.warn(pos, "a paragraph of %s is over %d KB; shown as plain text, without Markdown formatting", part, MaxParagraph>>10)
+	case err != nil:
+		b.src.warn(pos, "the text of %s could not be rendered (%v); shown as plain text", part, err)
 	}
 	return p
 }
 
-func quoteOrPlain(part string) string {
-	if strings.HasPrefix(part, "the ") {
-		return part
-	}
-	return strconv.Quote(part)
-}
+// under names the text under a heading, for render's warning.
+func under(h *heading) string { return strconv.Quote(h.title) }
 
 func firstPos(ps ...ladder.Pos) ladder.Pos {
 	for _, p := range ps {
@@ -150,7 +150,7 @@ func (b *builder) expectations(r *ladder.Role, sec *levelSection, level string) 
 	idx, kind := matchSkills(titles, required)
 	byRequired := make([][]ladder.Expectation, len(names)+1)
 	for i, s := range sec.skills {
-		e := ladder.Expectation{SkillID: ladder.Slug(s.head.title), Name: s.head.title, Prose: b.render(s.lines, s.head.title, s.head.pos), Pos: s.head.pos}
+		e := ladder.Expectation{SkillID: ladder.Slug(s.head.title), Name: s.head.title, Prose: b.render(s.lines, under(s.head), s.head.pos), Pos: s.head.pos}
 		if e.IsEmpty() {
 			b.src.warn(s.head.pos, "skill %q at level %s has no text", e.Name, level)
 		}

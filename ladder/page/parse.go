@@ -275,6 +275,6 @@ func roleID(permalink, file string) string {
 	if seg := path.Base("/" + p); seg != "/" && seg != "." {
 		return seg
 	}
-	base := path.Base(strings.ReplaceAll(file, "\\", "/"))
+	base := baseName(file)
 	return strings.ReplaceAll(strings.TrimSuffix(base, path.Ext(base)), "_", "-")
 }

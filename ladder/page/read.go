@@ -59,6 +59,10 @@ func ReadFile(fsys fs.FS, name string) (File, error) {
 	return File{Path: name, Data: data}, nil
 }
 
+// baseName is the last element of a path written with / or \\, so that a
+// Windows path names its file too.
+func baseName(p string) string { return path.Base(strings.ReplaceAll(p, "\\", "/")) }
+
 // ErrNoPages is returned by Read when it is given no pathway page.
 var ErrNoPages = errors.New("no pathway pages (*.md files)")
 
@@ -73,7 +77,7 @@ func Read(files []File) (*ladder.Framework, []ladder.Diagnostic) {
 		indexes []*index
 	)
 	for _, f := range files {
-		if path.Base(strings.ReplaceAll(f.Path, "\\", "/")) == IndexName {
+		if baseName(f.Path) == IndexName {
 			idx, ds := parseIndex(f.Path, f.Data)
 			diags = append(diags, ds...)
 			if idx != nil {

@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"net/url"
 	"strings"
@@ -46,23 +47,27 @@ var markdown = goldmark.New(
 // 1 KB. A longer run is shown as plain text, every word kept.
 const MaxParagraph = 4 << 10
 
+// errTooLong is render's reason for showing a paragraph as plain text.
+var errTooLong = fmt.Errorf("a paragraph is over %d KB", MaxParagraph>>10)
+
 // render turns lines of Markdown into prose. Leading and trailing blank
-// lines do not count. It reports false, having shown the lines as plain
-// text instead, when a paragraph is longer than MaxParagraph.
-func render(lines []string) (ladder.Prose, bool) {
+// lines do not count. When the lines cannot be read as Markdown, it returns
+// them as plain text, every word kept, and the reason: errTooLong, or what
+// the renderer said.
+func render(lines []string) (ladder.Prose, error) {
 	src := []byte(strings.TrimSpace(strings.Join(lines, "\n")))
 	if len(src) == 0 {
-		return ladder.Prose{}, true
+		return ladder.Prose{}, nil
 	}
 	if longestParagraph(lines) > MaxParagraph {
-		return plainProse(lines), false
+		return plainProse(lines), errTooLong
 	}
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	var out bytes.Buffer
 	if err := markdown.Renderer().Render(&out, src, doc); err != nil {
-		return plainProse(lines), false // it writes to memory: never seen
+		return plainProse(lines), err
 	}
-	return ladder.Prose{HTML: strings.TrimSpace(out.String()), Text: plainText(doc, src)}, true
+	return ladder.Prose{HTML: strings.TrimSpace(out.String()), Text: plainText(doc, src)}, nil
 }
 
 func longestParagraph(lines []string) int {

@@ -1,8 +1,8 @@
-// Package app will hold the explorer's user interface: go-app components
-// compiled to WebAssembly, which display the ladder model and nothing else.
+// Package app is the explorer's user interface: go-app components that
+// display the ladder model, the same code prerendered into static pages at
+// build time and run in the browser as WebAssembly.
 //
-// The components arrive with the explorer; until then this package only
-// pins the UI library the project is built on, so that go.mod records it.
+// Components only display; ordering and lookups are in package ladder. The
+// package imports go-app's app package under its own name, so callers outside
+// import this one as ui.
 package app
-
-import _ "github.com/maxence-charriere/go-app/v9/pkg/app"

@@ -24,3 +24,40 @@ func (f *Framework) Role(id string) *Role {
 	}
 	return nil
 }
+
+// Group is a family with its roles, ready to display.
+type Group struct {
+	// Name is the family's name, or empty for the roles no family lists.
+	Name  string
+	Roles []*Role
+}
+
+// Groups returns the roles grouped by family in display order, then the
+// roles no family lists, in their own order. Families with no known role are
+// left out, and so is a role listed twice after its first place.
+func (f *Framework) Groups() []Group {
+	var groups []Group
+	placed := make(map[string]bool, len(f.Roles))
+	for _, fam := range f.Families {
+		g := Group{Name: fam.Name}
+		for _, id := range fam.Roles {
+			if r := f.Role(id); r != nil && !placed[id] {
+				placed[id] = true
+				g.Roles = append(g.Roles, r)
+			}
+		}
+		if len(g.Roles) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	var rest Group
+	for i := range f.Roles {
+		if !placed[f.Roles[i].ID] {
+			rest.Roles = append(rest.Roles, &f.Roles[i])
+		}
+	}
+	if len(rest.Roles) > 0 {
+		groups = append(groups, rest)
+	}
+	return groups
+}

@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -342,5 +343,28 @@ func TestProseIsEmpty(t *testing.T) {
 				t.Errorf("IsEmpty: got %v, want %v", got, c.want)
 			}
 		})
+	}
+}
+
+func TestGroups(t *testing.T) {
+	fw := &Framework{
+		Families: []Family{
+			{Name: "Engineering", Roles: []string{"b", "missing", "a"}},
+			{Name: "Empty", Roles: []string{"missing"}},
+			{Name: "Again", Roles: []string{"a"}},
+		},
+		Roles: []Role{{ID: "a"}, {ID: "b"}, {ID: "c"}},
+	}
+	var got []string
+	for _, g := range fw.Groups() {
+		s := g.Name + ":"
+		for _, r := range g.Roles {
+			s += " " + r.ID
+		}
+		got = append(got, s)
+	}
+	want := []string{"Engineering: b a", ": c"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Groups() = %q, want %q", got, want)
 	}
 }

@@ -2,6 +2,8 @@
 //
 //	ladder check [--strict] [PATH...]
 //	ladder export [--strict] [PATH...]
+//	ladder build [--content DIR] [--out DIR] [--base-url URL] [--prefix /path]
+//	ladder serve [--dir DIR] [--addr ADDR] [--prefix /path]
 //
 // PATH is a pathway page or a folder of them; the default is content/.
 package main
@@ -21,6 +23,17 @@ const usage = `Usage: ladder <command> [flags] [PATH...]
 Commands:
   check [--strict] [PATH...]   report problems in pathway pages, one per line
   export [--strict] [PATH...]  print the pages' model as JSON
+  build [flags]                write the explorer's static site
+      --content DIR            folder of pathway pages (default content)
+      --out DIR                folder to write the site to (default build/site)
+      --base-url URL           public origin, for canonical links
+                               (default http://127.0.0.1:8080)
+      --prefix /path           serve the site under this path (default none)
+      --strict                 treat warnings as errors
+  serve [flags]                serve a built site
+      --dir DIR                the site's folder (default build/site)
+      --addr ADDR              address to listen on (default 127.0.0.1:8080)
+      --prefix /path           the prefix the site was built with
 
 PATH is a pathway page (.md) or a folder of them; the default is content/.
 In a folder, index.md names the families of roles and their order.
@@ -77,6 +90,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return check(ctx, rest, stdout, stderr)
 	case "export":
 		return export(ctx, rest, stdout, stderr)
+	case "build":
+		return build(ctx, rest, stdout, stderr)
+	case "serve":
+		return serve(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,92 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Name is the explorer's name, as the browser and the installed app show it.
+const Name = "Ladder explorer"
+
+// Site says where the explorer is published.
+type Site struct {
+	// BaseURL is the public origin, such as "https://careers.example.org",
+	// with no path and no trailing slash. Pages put it in their canonical
+	// link and their og:url; the browser does not need it.
+	BaseURL string
+	// Prefix is the path the site lives under, such as "/ladders", or empty
+	// when it lives at the root. Every link carries it.
+	Prefix string
+}
+
+// Catalog is the framework the explorer shows and where it is published:
+// everything a component needs besides the URL.
+type Catalog struct {
+	fw   *ladder.Framework
+	site Site
+}
+
+// NewCatalog returns the catalog of fw published at site.
+func NewCatalog(fw *ladder.Framework, site Site) *Catalog {
+	if fw == nil {
+		fw = &ladder.Framework{}
+	}
+	site.Prefix = strings.TrimSuffix(site.Prefix, "/")
+	site.BaseURL = strings.TrimSuffix(site.BaseURL, "/")
+	return &Catalog{fw: fw, site: site}
+}
+
+// Framework returns the framework the catalog shows.
+func (c *Catalog) Framework() *ladder.Framework { return c.fw }
+
+// Site returns where the catalog is published.
+func (c *Catalog) Site() Site { return c.site }
+
+// Path returns the path of a page, such as "/roles/x", as links must
+// carry it: with the site's prefix.
+func (c *Catalog) Path(p string) string {
+	if c.site.Prefix != "" && p == "/" {
+		return c.site.Prefix + "/"
+	}
+	return c.site.Prefix + p
+}
+
+// URL returns the public address of a page.
+func (c *Catalog) URL(p string) string {
+	return c.site.BaseURL + c.Path(p)
+}
+
+// local returns the page path of a URL path, without the site's prefix.
+// Pages are prerendered from their unprefixed path; in the browser the
+// address bar carries the prefix.
+func (c *Catalog) local(p string) string {
+	if app.IsClient && c.site.Prefix != "" {
+		if p == c.site.Prefix {
+			return "/"
+		}
+		p = strings.TrimPrefix(p, c.site.Prefix)
+	}
+	if p == "" {
+		return "/"
+	}
+	return p
+}
+
+// Pages returns the path of every page that exists, in display order: the
+// home page, then each role followed by its levels.
+func (c *Catalog) Pages() []string {
+	pages := []string{"/"}
+	for _, r := range c.fw.Roles {
+		pages = append(pages, rolePath(r.ID))
+		for _, l := range r.Levels {
+			pages = append(pages, levelPath(r.ID, l.ID))
+		}
+	}
+	return pages
+}
+
+func rolePath(role string) string { return "/roles/" + role }
+
+func levelPath(role, level string) string { return "/roles/" + role + "/" + level }

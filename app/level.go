@@ -1,0 +1,110 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// levelPage shows one level of a role: its introduction and what it
+// expects of every skill, with the slider that moves along the ladder in
+// place. Its state is rebuilt from the URL on every navigation; the slider
+// changes it without navigating and replaces the address to match.
+type levelPage struct {
+	app.Compo
+	cat  *Catalog
+	role *ladder.Role
+	idx  int
+	// target is the skill the URL's fragment names, highlighted.
+	target string
+	// askedRole and askedLevel are the URL's parts, kept for the not-found
+	// message.
+	askedRole, askedLevel string
+}
+
+func newLevelPage(c *Catalog) *levelPage { return &levelPage{cat: c} }
+
+func (p *levelPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+
+func (p *levelPage) OnNav(ctx app.Context) { p.load(ctx) }
+
+func (p *levelPage) load(ctx app.Context) {
+	u := ctx.Page().URL()
+	seg := segments(p.cat.local(u.Path))
+	p.askedRole, p.askedLevel, p.target = seg[1], seg[2], u.Fragment
+	p.role = p.cat.Framework().Role(p.askedRole)
+	p.idx = -1
+	if p.role != nil {
+		p.idx = p.role.LevelIndex(p.askedLevel)
+	}
+	p.meta(ctx)
+}
+
+func (p *levelPage) meta(ctx app.Context) {
+	if p.idx < 0 {
+		setMeta(ctx, p.cat, levelPath(p.askedRole, p.askedLevel), "Not found", "")
+		return
+	}
+	l := &p.role.Levels[p.idx]
+	setMeta(ctx, p.cat, levelPath(p.role.ID, l.ID), l.Title, l.Text)
+}
+
+// slide shows the level the slider is on and replaces the address with
+// that level's, keeping the highlighted skill.
+func (p *levelPage) slide(ctx app.Context, _ app.Event) {
+	i, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	if err != nil || p.role == nil || i < 0 || i >= len(p.role.Levels) || i == p.idx {
+		return
+	}
+	p.idx = i
+	u := *ctx.Page().URL()
+	u.Path = p.cat.Path(levelPath(p.role.ID, p.role.Levels[i].ID))
+	u.RawPath = ""
+	ctx.Page().ReplaceURL(&u)
+	p.meta(ctx)
+}
+
+func (p *levelPage) Render() app.UI {
+	switch {
+	case p.role == nil:
+		return missingRole(p.cat, p.askedRole)
+	case p.idx < 0:
+		return missingLevel(p.cat, p.role, p.askedLevel)
+	}
+	r, l := p.role, &p.role.Levels[p.idx]
+	return frame(p.cat, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, l.Name,
+		app.Div().Class("level-head").Body(
+			app.P().Class("eyebrow").Body(app.A().Href(p.cat.Path(rolePath(r.ID))).Text(r.Title)),
+			app.H1().ID("level-title").Text(l.Title),
+		),
+		p.slider(),
+		prose("intro", l.HTML),
+		app.Div().Class("expectations").Body(
+			app.Range(l.Skills).Slice(func(i int) app.UI {
+				return p.expectation(l.Skills[i])
+			}),
+		),
+	)
+}
+
+func (p *levelPage) expectation(e ladder.Expectation) app.UI {
+	name := e.Name
+	if s := p.role.Skill(e.SkillID); s != nil {
+		name = s.Name
+	}
+	return app.Section().Class("skill").ID(e.SkillID).Class(targetClass(e.SkillID == p.target)).Body(
+		app.H2().Body(
+			app.Text(name),
+			app.A().Class("anchor").Href("#"+e.SkillID).Aria("label", "Link to "+name+" at this level").Text("#"),
+		),
+		prose("", e.HTML),
+	)
+}
+
+func targetClass(on bool) string {
+	if on {
+		return "is-target"
+	}
+	return ""
+}

@@ -1,0 +1,52 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// maxDescription is about what search results and link previews show of a
+// description.
+const maxDescription = 160
+
+// setMeta gives the page its title and description. At build time it also
+// sets the page's public address, which go-app writes as og:url; in the
+// browser it points the canonical link at the page shown, which changes
+// when the level slider moves.
+func setMeta(ctx app.Context, c *Catalog, path, title, description string) {
+	page := ctx.Page()
+	if title == "" {
+		page.SetTitle(Name)
+	} else {
+		page.SetTitle(title + " – " + Name)
+	}
+	page.SetDescription(summary(description))
+	if app.IsServer {
+		if u, err := url.Parse(c.URL(path)); err == nil {
+			page.ReplaceURL(u)
+		}
+		return
+	}
+	link := app.Window().Get("document").Call("querySelector", `link[rel="canonical"]`)
+	if link.Truthy() {
+		link.Set("href", app.Window().Get("location").Get("origin").String()+c.Path(path))
+	}
+}
+
+// summary shortens text to a description: its first line, cut at a word
+// before maxDescription characters.
+func summary(text string) string {
+	text, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
+	if utf8.RuneCountInString(text) <= maxDescription {
+		return text
+	}
+	runes := []rune(text)[:maxDescription-1]
+	cut := string(runes)
+	if i := strings.LastIndexByte(cut, ' '); i > maxDescription/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// rolePage shows a role: its introduction, its ladder of levels and its
+// required skills. It is rebuilt from the URL on every navigation.
+type rolePage struct {
+	app.Compo
+	cat  *Catalog
+	role *ladder.Role
+	// asked is the role id in the URL, kept for the not-found message.
+	asked string
+}
+
+func newRolePage(c *Catalog) *rolePage { return &rolePage{cat: c} }
+
+func (p *rolePage) OnPreRender(ctx app.Context) { p.load(ctx) }
+
+func (p *rolePage) OnNav(ctx app.Context) { p.load(ctx) }
+
+func (p *rolePage) load(ctx app.Context) {
+	seg := segments(p.cat.local(ctx.Page().URL().Path))
+	p.asked = seg[1]
+	p.role = p.cat.Framework().Role(p.asked)
+	if p.role == nil {
+		setMeta(ctx, p.cat, rolePath(p.asked), "Role not found", "")
+		return
+	}
+	setMeta(ctx, p.cat, rolePath(p.role.ID), p.role.Title, p.role.Description)
+}
+
+func (p *rolePage) Render() app.UI {
+	r := p.role
+	if r == nil {
+		return missingRole(p.cat, p.asked)
+	}
+	return frame(p.cat, []crumb{{"Roles", "/"}}, r.Title,
+		app.H1().Text(r.Title),
+		app.If(r.Description != "", app.P().Class("lead").Text(r.Description)),
+		prose("intro", r.Intro.HTML),
+		app.Section().Class("ladder").Aria("labelledby", "levels").Body(
+			app.H2().ID("levels").Text("Levels"),
+			app.Ol().Class("rungs").Body(
+				app.Range(r.Levels).Slice(func(i int) app.UI {
+					l := r.Levels[i]
+					return app.Li().Body(
+						app.A().Href(p.cat.Path(levelPath(r.ID, l.ID))).Text(l.Title),
+					)
+				}),
+			),
+		),
+		app.Section().Class("required").Aria("labelledby", "skills").Body(
+			app.H2().ID("skills").Text("Required skills"),
+			app.Range(r.Skills).Slice(func(i int) app.UI {
+				s := r.Skills[i]
+				return app.Section().Class("skill").ID(s.ID).Body(
+					app.H3().Text(s.Name),
+					prose("", s.HTML),
+				)
+			}),
+		),
+		app.Range(r.Notes).Slice(func(i int) app.UI {
+			n := r.Notes[i]
+			return app.Section().Class("note").Body(
+				app.H2().Text(n.Title),
+				prose("", n.HTML),
+			)
+		}),
+	)
+}
+
+// segments splits a page path into its parts, ignoring empty ones, and
+// always returns at least three so that callers can index the role and
+// level parts of "/roles/{role}/{level}" directly.
+func segments(path string) []string {
+	var seg []string
+	for _, s := range strings.Split(path, "/") {
+		if s != "" {
+			seg = append(seg, s)
+		}
+	}
+	for len(seg) < 3 {
+		seg = append(seg, "")
+	}
+	return seg
+}

@@ -1,0 +1,224 @@
+// Package site builds the explorer's static site: every page prerendered
+// with its real content, app.wasm with the content's model embedded, go-app's
+// scripts, the service worker, the manifest and icons, and precompressed
+// siblings of every compressible file. It runs on the build machine only:
+// the browser entry never imports it.
+package site
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	ui "github.com/ladder-explorer/ladder/app"
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/web"
+)
+
+// maskableIcon is the icon launchers may crop to any shape.
+const maskableIcon = "/web/icon-maskable-512.png"
+
+// workerFile is the service worker, which is never cached by itself.
+const workerFile = "app-worker.js"
+
+// building serialises builds: go-app's routes and the catalog they show
+// are global.
+var building sync.Mutex
+
+// Result says what a build wrote.
+type Result struct {
+	Pages   int
+	Files   int
+	Bytes   int64
+	Version string
+	// Compile is the time go build took to compile app.wasm; Total includes
+	// it.
+	Compile, Total time.Duration
+}
+
+// Build writes the site of fw as o says.
+func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error) {
+	building.Lock()
+	defer building.Unlock()
+	start := time.Now()
+	var res Result
+	if err := o.check(); err != nil {
+		return res, err
+	}
+	if err := checkOut(o.Out); err != nil {
+		return res, err
+	}
+	files, err := toolchainFiles(ctx, &o, fw, &res)
+	if err != nil {
+		return res, err
+	}
+	if err := addAssets(files); err != nil {
+		return res, err
+	}
+	ui.Register(ui.NewCatalog(fw, ui.Site{BaseURL: o.BaseURL, Prefix: o.Prefix}))
+	pages := append(ui.NewCatalog(fw, ui.Site{}).Pages(), "/"+notFoundFile)
+	for _, p := range pages {
+		b, err := renderPage(&o, p)
+		if err != nil {
+			return res, err
+		}
+		files[pageFile(p)] = b
+	}
+	if err := addGoAppFiles(&o, files, &res); err != nil {
+		return res, err
+	}
+	compressAll(files)
+	if err := writeSite(o.Out, files); err != nil {
+		return res, err
+	}
+	res.Pages, res.Files, res.Total = len(pages), len(files), time.Since(start)
+	for _, b := range files {
+		res.Bytes += int64(len(b))
+	}
+	return res, nil
+}
+
+// toolchainFiles compiles app.wasm with the model embedded and takes the
+// toolchain's wasm_exec.js.
+func toolchainFiles(ctx context.Context, o *Options, fw *ladder.Framework, res *Result) (map[string][]byte, error) {
+	model, err := json.Marshal(fw)
+	if err != nil {
+		return nil, fmt.Errorf("encode the model: %w", err)
+	}
+	t := time.Now()
+	fmt.Fprintln(o.Log, "compiling app.wasm")
+	wasm, err := BuildWasm(ctx, o.Go, BrowserPackage, model)
+	if err != nil {
+		return nil, err
+	}
+	res.Compile = time.Since(t)
+	exec, err := WasmExec(ctx, o.Go)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{"web/app.wasm": wasm, "wasm_exec.js": exec}, nil
+}
+
+// addAssets adds the web assets and the PNG icons.
+func addAssets(files map[string][]byte) error {
+	err := fs.WalkDir(web.Static, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(web.Static, p)
+		files["web/"+strings.TrimPrefix(p, "static/")] = b
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("read the web assets: %w", err)
+	}
+	files[strings.TrimPrefix(icons.Default, "/")] = iconPNG(192, false)
+	files[strings.TrimPrefix(icons.Large, "/")] = iconPNG(512, false)
+	files[strings.TrimPrefix(maskableIcon, "/")] = iconPNG(512, true)
+	return nil
+}
+
+// addGoAppFiles adds go-app's stylesheet, the manifest, and then, versioned
+// with the hash of every other file, go-app's script and the worker.
+func addGoAppFiles(o *Options, files map[string][]byte, res *Result) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("write go-app's files: %v", r)
+		}
+	}()
+	css, err := get(handler(o, "", "", nil), "/app.css")
+	if err != nil {
+		return err
+	}
+	files["app.css"], files["manifest.webmanifest"] = css, manifest(o)
+	files["app.js"] = nil // listed in the worker's cache; written below
+	res.Version = version(files)
+	var precache []string
+	for name := range files {
+		precache = append(precache, fileURL(o, name))
+	}
+	slices.Sort(precache)
+	h := handler(o, res.Version, "", precache)
+	if files["app.js"], err = get(h, "/app.js"); err != nil {
+		return err
+	}
+	files[workerFile], err = get(h, "/"+workerFile)
+	return err
+}
+
+// version is a hash of every file, so that a site's version changes
+// exactly when one of its files does.
+func version(files map[string][]byte) string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(files[n]))
+		h.Write(files[n])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+// checkOut refuses to replace a folder that is not an earlier build.
+func checkOut(out string) error {
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output folder: %w", err)
+	case len(entries) == 0:
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, workerFile)); err != nil {
+		return fmt.Errorf("output folder %s is not empty and holds no earlier build: refusing to replace it", out)
+	}
+	return nil
+}
+
+// writeSite writes the files into a new folder beside out, then puts it in
+// out's place, so that a host serving out never sees half a site.
+func writeSite(out string, files map[string][]byte) error {
+	parent := filepath.Dir(filepath.Clean(out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, ".ladder-build-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	for name, b := range files {
+		p := filepath.Join(tmp, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	old := tmp + ".old"
+	if err := os.Rename(out, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("replace %s: %w", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		return fmt.Errorf("replace %s: %w", out, err)
+	}
+	return os.RemoveAll(old)
+}

@@ -1,0 +1,84 @@
+package site
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	ui "github.com/ladder-explorer/ladder/app"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Colours of the installed app's window before its stylesheet loads.
+const (
+	backgroundColor = "#fbfaf7"
+	themeColor      = "#1d4f4a"
+)
+
+// updateInterval is how often the open app asks for a newer version. go-app
+// only hears of an update when the browser checks for one, and loses the
+// event if it comes while the WebAssembly is starting: polling finds the
+// next one.
+const updateInterval = 15 * time.Minute
+
+// description is the site's own description, in the manifest and on pages
+// that have none.
+const description = "Career ladders: every role's skills and what each level expects, offline and shareable."
+
+// icons are the web assets the handler and the manifest point at.
+var icons = app.Icon{
+	Default:    "/web/icon-192.png",
+	Large:      "/web/icon-512.png",
+	SVG:        "/web/icon.svg",
+	AppleTouch: "/web/icon-192.png",
+}
+
+// handler returns go-app's handler for the site: it renders pages and
+// go-app's own files. canonical is the public address of the page it will
+// render, or empty.
+func handler(o *Options, version, canonical string, precache []string) *app.Handler {
+	h := &app.Handler{
+		Name:                  ui.Name,
+		ShortName:             "Ladders",
+		Title:                 ui.Name,
+		Description:           description,
+		Lang:                  "en",
+		Icon:                  icons,
+		BackgroundColor:       backgroundColor,
+		ThemeColor:            themeColor,
+		LoadingLabel:          "Starting the app… {progress}%",
+		Styles:                []string{"/web/style.css"},
+		Resources:             resources(o.Prefix),
+		Version:               version,
+		AutoUpdateInterval:    updateInterval,
+		ServiceWorkerTemplate: workerTemplate(precache, o.path("/404.html")),
+	}
+	if o.BaseURL != "" {
+		h.Image = o.BaseURL + o.path("/web/icon-512.png")
+	}
+	if canonical != "" {
+		// Quoted as go-app quotes its own attributes, for fixMarkup.
+		h.RawHeaders = []string{`<link rel="canonical" href=` + strconv.Quote(canonical) + `>`}
+	}
+	return h
+}
+
+// resources tells go-app where the site lives: at the root, or under a
+// prefix that every path it writes must carry.
+func resources(prefix string) app.ResourceProvider {
+	if prefix == "" {
+		return app.LocalDir("")
+	}
+	return app.CustomProvider("", prefix)
+}
+
+// workerTemplate is the service worker's template with the files to cache
+// filled in. go-app fills in the version; its own list is replaced because
+// it names "/prefix" where the installed app starts at "/prefix/", and it
+// does not know the pages.
+func workerTemplate(precache []string, notFound string) string {
+	list, _ := json.Marshal(precache)
+	page, _ := json.Marshal(notFound)
+	return strings.NewReplacer("@RESOURCES@", string(list), "@NOTFOUND@", string(page)).Replace(workerJS)
+}

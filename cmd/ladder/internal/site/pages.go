@@ -1,0 +1,87 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// notFoundFile is the page hosts serve for any address the site lacks.
+const notFoundFile = "404.html"
+
+// pageFile is the file a page is written to: the x.html layout, which
+// nginx, GitHub Pages and most static hosts serve at /x.
+func pageFile(path string) string {
+	switch path {
+	case "/":
+		return "index.html"
+	case "/" + notFoundFile:
+		return notFoundFile
+	}
+	return strings.TrimPrefix(path, "/") + ".html"
+}
+
+// fileURL is the address a file is fetched at, the one the service worker
+// caches it under: a page's own address, any other file's path.
+func fileURL(o *Options, name string) string {
+	switch {
+	case name == "index.html":
+		return o.path("/")
+	case name == notFoundFile:
+		return o.path("/" + name)
+	case strings.HasSuffix(name, ".html"):
+		return o.path("/" + strings.TrimSuffix(name, ".html"))
+	}
+	return o.path("/" + name)
+}
+
+// go-app's viewport forbids zooming, which fails people who need to zoom
+// (WCAG 1.4.4); the pages allow it.
+var (
+	lockedViewport = []byte(`maximum-scale=1, user-scalable=0, `)
+	noViewport     = []byte(nil)
+)
+
+// renderPage prerenders one page with go-app's handler: the components
+// render on the server with the page's real content.
+func renderPage(o *Options, path string) (page []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("render %s: %v", path, r)
+		}
+	}()
+	canonical, head := o.BaseURL+o.path(path), ""
+	if path == "/"+notFoundFile {
+		canonical, head = "", `<meta name="robots" content="noindex">`
+	}
+	h := handler(o, "", canonical, nil)
+	if head != "" {
+		h.RawHeaders = append(h.RawHeaders, head)
+	}
+	b, err := get(h, path)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Contains(b, lockedViewport) {
+		return nil, fmt.Errorf("render %s: go-app's viewport meta has changed; update renderPage", path)
+	}
+	b, err = fixMarkup(bytes.Replace(b, lockedViewport, noViewport, 1))
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// get returns what h answers to a GET of path.
+func get(h *app.Handler, path string) ([]byte, error) {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://prerender.invalid"+path, nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("render %s: status %d", path, rec.Code)
+	}
+	return rec.Body.Bytes(), nil
+}

@@ -1,0 +1,95 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// BrowserPackage is the browser entry compiled into app.wasm.
+const BrowserPackage = "github.com/ladder-explorer/ladder/cmd/explorer"
+
+// WasmFlags are the go build flags of app.wasm. Benchmarks that compare its
+// size with other clients build those with the same flags.
+var WasmFlags = []string{"-trimpath", "-ldflags=-s -w"}
+
+// BuildWasm compiles pkg for the browser with the go command goCmd and
+// returns app.wasm. model, when not nil, is embedded as the package's
+// data/model.json through -overlay, so the source tree is never written.
+func BuildWasm(ctx context.Context, goCmd, pkg string, model []byte) ([]byte, error) {
+	tmp, err := os.MkdirTemp("", "ladder-wasm-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	args := append([]string{"build"}, WasmFlags...)
+	if model != nil {
+		overlay, err := writeOverlay(ctx, goCmd, pkg, tmp, model)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, "-overlay", overlay)
+	}
+	out := filepath.Join(tmp, "app.wasm")
+	args = append(args, "-o", out, pkg)
+	if _, err := goRun(ctx, goCmd, []string{"GOOS=js", "GOARCH=wasm"}, args...); err != nil {
+		return nil, fmt.Errorf("compile app.wasm: %w", err)
+	}
+	return os.ReadFile(out)
+}
+
+// writeOverlay writes the model and the overlay that places it in pkg's
+// data folder, and returns the overlay's path.
+func writeOverlay(ctx context.Context, goCmd, pkg, tmp string, model []byte) (string, error) {
+	dir, err := goRun(ctx, goCmd, nil, "list", "-f", "{{.Dir}}", pkg)
+	if err != nil {
+		return "", fmt.Errorf("find the browser package: %w", err)
+	}
+	modelFile := filepath.Join(tmp, "model.json")
+	if err := os.WriteFile(modelFile, model, 0o644); err != nil {
+		return "", err
+	}
+	target := filepath.Join(strings.TrimSpace(dir), "data", "model.json")
+	overlay, _ := json.Marshal(map[string]map[string]string{"Replace": {target: modelFile}})
+	path := filepath.Join(tmp, "overlay.json")
+	return path, os.WriteFile(path, overlay, 0o644)
+}
+
+// WasmExec returns the wasm_exec.js of the toolchain goCmd runs: the one
+// that matches the app.wasm it compiles. go-app embeds an older copy.
+func WasmExec(ctx context.Context, goCmd string) ([]byte, error) {
+	root, err := goRun(ctx, goCmd, nil, "env", "GOROOT")
+	if err != nil {
+		return nil, err
+	}
+	root = strings.TrimSpace(root)
+	for _, p := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
+		if b, err := os.ReadFile(filepath.Join(root, p)); err == nil {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("no wasm_exec.js in the Go toolchain at %s", root)
+}
+
+// goRun runs the go command and returns its output. Its errors say what
+// the go command printed, and that ladder build needs the project's source.
+func goRun(ctx context.Context, goCmd string, env []string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, goCmd, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return "", fmt.Errorf("%s %s: %s (ladder build compiles the app with the Go toolchain: run it in the project's folder)",
+			goCmd, args[0], msg)
+	}
+	return stdout.String(), nil
+}

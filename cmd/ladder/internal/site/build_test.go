@@ -1,0 +1,258 @@
+package site
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/ladder/page"
+)
+
+// readContent reads the repository's bundled content.
+func readContent(t *testing.T) *ladder.Framework {
+	t.Helper()
+	files, err := page.ReadDir(os.DirFS("../../../.."), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw, diags := page.Read(files)
+	if ladder.HasErrors(diags) {
+		t.Fatalf("content has errors: %v", diags)
+	}
+	return fw
+}
+
+// buildSite builds the bundled content into a new folder.
+func buildSite(t *testing.T, o Options) (string, Result) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds app.wasm")
+	}
+	if o.Out == "" {
+		o.Out = filepath.Join(t.TempDir(), "site")
+	}
+	res, err := Build(context.Background(), readContent(t), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o.Out, res
+}
+
+func readFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+var (
+	metaRe   = regexp.MustCompile(`<meta content="([^"]*)" (?:name|property)="([^"]+)">`)
+	canonRe  = regexp.MustCompile(`<link href="([^"]*)" rel="canonical">`)
+	titleRe  = regexp.MustCompile(`<title>([^<]*)</title>`)
+	linkRe   = regexp.MustCompile(`(?:href|src)="([^"#]*)`)
+	remoteRe = regexp.MustCompile(`https?://[^\s"'<>)]+`)
+)
+
+func TestBuildPages(t *testing.T) {
+	const base = "https://careers.example.org"
+	dir, res := buildSite(t, Options{BaseURL: base})
+	pages := map[string]string{
+		"/":                                "index.html",
+		"/roles/devops-engineer":           "roles/devops-engineer.html",
+		"/roles/devops-engineer/senior":    "roles/devops-engineer/senior.html",
+		"/roles/devops-engineer/associate": "roles/devops-engineer/associate.html",
+	}
+	for path, file := range pages {
+		html := readFile(t, dir, file)
+		meta := map[string]string{}
+		for _, m := range metaRe.FindAllStringSubmatch(html, -1) {
+			meta[m[2]] = m[1]
+		}
+		want := base + path
+		if c := canonRe.FindStringSubmatch(html); c == nil || c[1] != want {
+			t.Errorf("%s: canonical %v, want %s", file, c, want)
+		}
+		if meta["og:url"] != want {
+			t.Errorf("%s: og:url %q, want %q", file, meta["og:url"], want)
+		}
+		title := titleRe.FindStringSubmatch(html)
+		if title == nil || meta["og:title"] != title[1] || meta["description"] == "" || meta["og:description"] != meta["description"] {
+			t.Errorf("%s: title %v, og:title %q, description %q, og:description %q",
+				file, title, meta["og:title"], meta["description"], meta["og:description"])
+		}
+		if strings.Contains(meta["viewport"], "user-scalable") || strings.Contains(meta["viewport"], "maximum-scale") {
+			t.Errorf("%s: viewport %q forbids zooming", file, meta["viewport"])
+		}
+	}
+	senior := readFile(t, dir, "roles/devops-engineer/senior.html")
+	for _, want := range []string{
+		"<h1 id=\"level-title\">Senior DevOps engineer</h1>",
+		`aria-valuetext="Senior"`,
+		`<section class="skill" id="distributed-systems">`,
+		"You identify inefficiencies in a system",
+		`<a href="/roles/devops-engineer/ii" rel="prev">`,
+		`<a href="/roles/devops-engineer/staff" rel="next">`,
+	} {
+		if !strings.Contains(senior, want) {
+			t.Errorf("senior.html lacks %q", want)
+		}
+	}
+	notFound := readFile(t, dir, "404.html")
+	if !strings.Contains(notFound, `<meta content="noindex" name="robots">`) || canonRe.MatchString(notFound) {
+		t.Errorf("404.html must be noindex with no canonical link")
+	}
+	if res.Pages != len(pages)+4+1 {
+		t.Errorf("built %d pages, want %d", res.Pages, len(pages)+5)
+	}
+}
+
+// TestBuildStaysOnItsOrigin checks that nothing the site ships names
+// another origin: no external icon, font, script or stylesheet.
+func TestBuildStaysOnItsOrigin(t *testing.T) {
+	const base = "https://careers.example.org"
+	dir, _ := buildSite(t, Options{BaseURL: base})
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !Compressible(p) || strings.HasSuffix(p, ".wasm") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		// A comment names no origin the browser asks.
+		text := regexp.MustCompile(`(?m)^\s*//.*$`).ReplaceAllString(string(b), "")
+		for _, u := range remoteRe.FindAllString(text, -1) {
+			if !strings.HasPrefix(u, base+"/") && u != "http://www.w3.org/2000/svg" {
+				t.Errorf("%s names another origin: %s", p, u)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBuildWorkerCachesEveryPage checks the service worker's list: every
+// page and asset, each of them a file the build wrote, so that the worker
+// installs (one missing file and it never does).
+func TestBuildWorkerCachesEveryPage(t *testing.T) {
+	for _, prefix := range []string{"", "/sub"} {
+		dir, res := buildSite(t, Options{Prefix: prefix})
+		worker := readFile(t, dir, "app-worker.js")
+		m := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindStringSubmatch(worker)
+		if m == nil {
+			t.Fatal("no resourcesToCache in app-worker.js")
+		}
+		var urls []string
+		if err := json.Unmarshal([]byte(m[1]), &urls); err != nil {
+			t.Fatal(err)
+		}
+		listed := map[string]bool{}
+		for _, u := range urls {
+			listed[u] = true
+			name, ok := strings.CutPrefix(u, prefix+"/")
+			if !ok {
+				t.Errorf("prefix %q: %s is outside the site", prefix, u)
+				continue
+			}
+			switch {
+			case name == "":
+				name = "index.html"
+			case !strings.Contains(name, "."):
+				name += ".html"
+			}
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Errorf("prefix %q: the worker caches %s, which the build did not write", prefix, u)
+			}
+		}
+		for _, u := range []string{"/", "/roles/devops-engineer/principal", "/web/app.wasm", "/wasm_exec.js", "/app.js", "/404.html", "/web/style.css", "/web/icon-maskable-512.png"} {
+			if u == "/" && prefix != "" {
+				u = ""
+			}
+			if !listed[prefix+u] && !(u == "" && listed[prefix+"/"]) {
+				t.Errorf("prefix %q: the worker does not cache %s", prefix, prefix+u)
+			}
+		}
+		if !strings.Contains(worker, `"app-" + "`+res.Version+`"`) {
+			t.Errorf("the worker's cache is not named after version %s", res.Version)
+		}
+		if app := readFile(t, dir, "app.js"); !strings.Contains(app, res.Version) {
+			t.Errorf("app.js does not carry version %s", res.Version)
+		}
+	}
+}
+
+func TestBuildPrefix(t *testing.T) {
+	dir, _ := buildSite(t, Options{Prefix: "/sub", BaseURL: "https://x.org"})
+	for _, file := range []string{"index.html", "roles/devops-engineer.html", "roles/devops-engineer/senior.html", "404.html"} {
+		html := readFile(t, dir, file)
+		for _, m := range linkRe.FindAllStringSubmatch(html, -1) {
+			if u := m[1]; u != "" && !strings.HasPrefix(u, "/sub/") && !strings.HasPrefix(u, "https://x.org/sub/") {
+				t.Errorf("%s: link %q does not carry the prefix", file, u)
+			}
+		}
+	}
+	var manifest struct {
+		Scope    string `json:"scope"`
+		StartURL string `json:"start_url"`
+		Icons    []struct {
+			Src     string `json:"src"`
+			Purpose string `json:"purpose"`
+		} `json:"icons"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, dir, "manifest.webmanifest")), &manifest); err != nil {
+		t.Fatal(err)
+	}
+	if manifest.Scope != "/sub/" || manifest.StartURL != "/sub/" {
+		t.Errorf("manifest scope %q, start_url %q; want /sub/", manifest.Scope, manifest.StartURL)
+	}
+	maskable := false
+	for _, icon := range manifest.Icons {
+		maskable = maskable || icon.Purpose == "maskable"
+		if !strings.HasPrefix(icon.Src, "/sub/web/") {
+			t.Errorf("manifest icon %q is outside /sub/web/", icon.Src)
+		}
+	}
+	if !maskable {
+		t.Error("the manifest has no maskable icon")
+	}
+	if app := readFile(t, dir, "app.js"); !strings.Contains(app, `"/sub/web/app.wasm"`) || !strings.Contains(app, `"/sub/app-worker.js"`) {
+		t.Error("app.js does not load app.wasm and the worker from under the prefix")
+	}
+}
+
+// TestBuildVersion checks that the version is a hash of the site: the same
+// input builds to the same bytes and version, and any change changes it.
+func TestBuildVersion(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	_, a := buildSite(t, Options{Out: out})
+	first := readFile(t, out, "roles/devops-engineer/senior.html")
+	_, b := buildSite(t, Options{Out: out})
+	if a.Version != b.Version || readFile(t, out, "roles/devops-engineer/senior.html") != first {
+		t.Errorf("two builds of the same content differ: versions %s and %s", a.Version, b.Version)
+	}
+	_, c := buildSite(t, Options{BaseURL: "https://elsewhere.example"})
+	if c.Version == a.Version {
+		t.Error("a different base URL, hence different pages, kept the version")
+	}
+}
+
+func TestBuildRefusesAFolderItDidNotWrite(t *testing.T) {
+	out := t.TempDir()
+	keep := filepath.Join(out, "notes.txt")
+	if err := os.WriteFile(keep, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), &ladder.Framework{}, Options{Out: out})
+	if err == nil || !strings.Contains(err.Error(), "refusing to replace") {
+		t.Fatalf("Build into a folder of other files: %v, want a refusal", err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("the folder's file is gone: %v", err)
+	}
+}

@@ -1,0 +1,148 @@
+package site
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"text/tabwriter"
+
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/ladder/page"
+)
+
+// wasmBudget is how much bigger than a minimal go-app client app.wasm may
+// be once compressed with brotli, as hosts send it.
+const wasmBudget = 1.10
+
+// minimalPackage is the yardstick: one go-app component, no server code.
+const minimalPackage = "github.com/ladder-explorer/ladder/cmd/ladder/internal/site/testdata/minimal"
+
+// moduleRoot is the module's folder, seen from this package's folder,
+// where tests run.
+const moduleRoot = "../../../.."
+
+// wasmSize is how many bytes an app.wasm takes raw and compressed.
+type wasmSize struct{ raw, br, gz int }
+
+// BenchmarkWasmSize holds app.wasm, built with the repository's content,
+// to its size budget: with brotli, at most wasmBudget times a minimal
+// go-app client built with the same toolchain and WasmFlags.
+//
+// The figures are sizes, not times: the builds and compressions (about a
+// minute) run once, before b.Loop, which calls this function only once
+// whatever -benchtime says. Run it with
+//
+//	go test ./cmd/ladder/internal/site/ -run '^$' -bench WasmSize -benchtime 1x
+func BenchmarkWasmSize(b *testing.B) {
+	if testing.Short() {
+		b.Skip("compiles two app.wasm and compresses them with brotli: about a minute")
+	}
+	ctx := b.Context()
+	model := contentModel(b)
+	version, err := goRun(ctx, "go", nil, "version")
+	if err != nil {
+		b.Fatal(err)
+	}
+
+	var (
+		wg                      sync.WaitGroup
+		explorer, minimal       wasmSize
+		explorerErr, minimalErr error
+	)
+	wg.Go(func() { explorer, explorerErr = measureWasm(ctx, BrowserPackage, model) })
+	wg.Go(func() { minimal, minimalErr = measureWasm(ctx, minimalPackage, nil) })
+	wg.Wait()
+	if err := errors.Join(explorerErr, minimalErr); err != nil {
+		b.Fatal(err)
+	}
+
+	for b.Loop() {
+	}
+
+	ratio := func(a, m int) float64 { return float64(a) / float64(m) }
+	b.ReportMetric(0, "ns/op") // the time of an empty loop says nothing
+	for _, m := range []struct {
+		name     string
+		explorer int
+		minimal  int
+	}{
+		{"raw", explorer.raw, minimal.raw},
+		{"br", explorer.br, minimal.br},
+		{"gz", explorer.gz, minimal.gz},
+	} {
+		b.ReportMetric(float64(m.explorer), "explorer-"+m.name+"-bytes")
+		b.ReportMetric(float64(m.minimal), "minimal-"+m.name+"-bytes")
+		b.ReportMetric(ratio(m.explorer, m.minimal), m.name+"-ratio")
+	}
+
+	var table strings.Builder
+	fmt.Fprintf(&table, "%s, flags %q\n", strings.TrimSpace(version), WasmFlags)
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "\texplorer\tminimal\tratio\t")
+	fmt.Fprintf(tw, "raw\t%d\t%d\t%.3f\t\n", explorer.raw, minimal.raw, ratio(explorer.raw, minimal.raw))
+	fmt.Fprintf(tw, "brotli\t%d\t%d\t%.3f\t\n", explorer.br, minimal.br, ratio(explorer.br, minimal.br))
+	fmt.Fprintf(tw, "gzip\t%d\t%d\t%.3f\t\n", explorer.gz, minimal.gz, ratio(explorer.gz, minimal.gz))
+	_ = tw.Flush() // writes to memory cannot fail
+	b.Log("app.wasm sizes in bytes\n" + strings.TrimSuffix(table.String(), "\n"))
+
+	if r := ratio(explorer.br, minimal.br); r > wasmBudget {
+		b.Errorf("app.wasm is %d bytes with brotli, %.3f× the minimal go-app client's %d bytes: over the %.2f× budget",
+			explorer.br, r, minimal.br, wasmBudget)
+	}
+}
+
+// contentModel reads the repository's content folder into the JSON model
+// that ladder build embeds in app.wasm.
+func contentModel(b *testing.B) []byte {
+	b.Helper()
+	root, err := filepath.Abs(moduleRoot)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		b.Fatalf("find the module root from the package folder: %v", err)
+	}
+	files, err := page.ReadDir(os.DirFS(root), "content")
+	if err != nil {
+		b.Fatalf("read the content: %v", err)
+	}
+	fw, diags := page.Read(files)
+	if ladder.HasErrors(diags) {
+		b.Fatalf("the content has errors:\n%s", joinDiagnostics(diags))
+	}
+	model, err := json.Marshal(fw)
+	if err != nil {
+		b.Fatalf("encode the model: %v", err)
+	}
+	return model
+}
+
+// joinDiagnostics puts one diagnostic on each line.
+func joinDiagnostics(diags []ladder.Diagnostic) string {
+	lines := make([]string, len(diags))
+	for i, d := range diags {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// measureWasm builds pkg with BuildWasm and measures the result raw, with
+// Brotli and with Gzip.
+func measureWasm(ctx context.Context, pkg string, model []byte) (wasmSize, error) {
+	wasm, err := BuildWasm(ctx, "go", pkg, model)
+	if err != nil {
+		return wasmSize{}, fmt.Errorf("build %s: %w", pkg, err)
+	}
+	s := wasmSize{raw: len(wasm)}
+	var wg sync.WaitGroup
+	wg.Go(func() { s.br = len(Brotli(wasm)) })
+	s.gz = len(Gzip(wasm))
+	wg.Wait()
+	return s, nil
+}

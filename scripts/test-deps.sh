@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need, only what is missing, so that a
+# second run does nothing and returns at once:
+#   - Debian's Chromium, nginx and nginx's brotli_static module (apt-get, as
+#     root; otherwise it prints the command to run and fails);
+#   - axe-core, with npm ci, in cmd/ladder/internal/browsertest/node_modules.
+# The tests (package cmd/ladder/internal/browsertest) fail, and say to run
+# this, when something is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+browsertest=cmd/ladder/internal/browsertest
+chromium=${CHROMIUM:-/usr/bin/chromium}
+nginx=/usr/sbin/nginx
+brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+axe=$browsertest/node_modules/axe-core/axe.min.js
+
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+[ -x "$nginx" ] || missing+=(nginx)
+[ -f "$brotli_module" ] || missing+=(libnginx-mod-http-brotli-static)
+if [ ! -f "$axe" ] && ! command -v npm >/dev/null 2>&1; then
+	missing+=(npm)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+	if ! command -v apt-get >/dev/null 2>&1; then
+		echo "test-deps: missing ${missing[*]}, and this is not a Debian system: install them by hand" >&2
+		exit 1
+	fi
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "test-deps: missing ${missing[*]}; run:" >&2
+		echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+		echo "then run $0 again" >&2
+		exit 1
+	fi
+	echo "test-deps: installing ${missing[*]}"
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+fi
+
+if [ ! -f "$axe" ]; then
+	echo "test-deps: installing axe-core in $browsertest"
+	if [ -f "$browsertest/package-lock.json" ]; then
+		(cd "$browsertest" && npm ci --no-audit --no-fund)
+	else
+		(cd "$browsertest" && npm install --no-audit --no-fund)
+	fi
+fi
+
+echo "test-deps: Chromium, nginx with brotli_static, and axe-core are installed"

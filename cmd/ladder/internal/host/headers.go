@@ -1,0 +1,68 @@
+package host
+
+import (
+	"net/http"
+	"path"
+	"strings"
+)
+
+// ContentSecurityPolicy is the Content-Security-Policy of every response:
+// everything comes from the site itself. 'wasm-unsafe-eval' lets the page
+// compile app.wasm and allows nothing else; there are no inline scripts or
+// styles to allow. The nginx configuration must send the same string.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; " +
+	"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+// fixedHeaders go on every response, errors and 304s included.
+//
+// Cache-Control is no-cache: a cache may keep any response but must
+// revalidate it (a cheap 304 thanks to the ETag) before use. The URLs are
+// not content-hashed — app.wasm, app.js and app-worker.js keep their names
+// from one version to the next — so a max-age would serve an old app.js with
+// a new app.wasm. Repeat visits are made fast by the service worker, not by
+// HTTP caching.
+//
+// The slices are shared by all responses: net/http only reads them, and
+// Header.Set and Header.Add replace rather than modify them.
+var fixedHeaders = http.Header{
+	"Cache-Control":              {"no-cache"},
+	"Content-Security-Policy":    {ContentSecurityPolicy},
+	"X-Content-Type-Options":     {"nosniff"},
+	"Referrer-Policy":            {"no-referrer"},
+	"X-Frame-Options":            {"DENY"},
+	"Cross-Origin-Opener-Policy": {"same-origin"},
+}
+
+// setFixedHeaders adds fixedHeaders to h, replacing any value they had.
+func setFixedHeaders(h http.Header) {
+	for k, v := range fixedHeaders {
+		h[k] = v
+	}
+}
+
+// contentTypes are the types of the files the build writes, by extension.
+// The table is ours rather than mime.TypeByExtension's, which depends on
+// the machine's /etc/mime.types.
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".json":        "application/json",
+	".webmanifest": "application/manifest+json",
+	".wasm":        "application/wasm",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".txt":         "text/plain; charset=utf-8",
+	".xml":         "application/xml",
+	".ico":         "image/x-icon",
+}
+
+// contentType is the Content-Type of the file name; for a precompressed
+// sibling, pass the original name.
+func contentType(name string) string {
+	if t, ok := contentTypes[strings.ToLower(path.Ext(name))]; ok {
+		return t
+	}
+	return "application/octet-stream"
+}

@@ -5,21 +5,26 @@ CORPUS      ?= ../shared/corpus/skylight
 FUZZTIME    ?= 5m
 BIN         := bin/ladder
 
-.PHONY: run test lint check-deps bench fuzz check export build clean
+SITE        := build/site
 
-## run: read the bundled content, check it and write its model to build/ladder.json
-run: build
+.PHONY: run test test-deps lint check-deps bench fuzz check export build site clean
+
+## run: build the explorer's site from content/ (app.wasm included) and serve it
+run: site
+	$(BIN) serve --dir $(SITE)
+
+## site: check content/ and write its static site to build/site
+site: build
 	$(BIN) check content
-	@mkdir -p build
-	$(BIN) export content > build/ladder.json
-	@echo "wrote build/ladder.json from content/"
+	$(BIN) build --content content --out $(SITE)
 
 build:
 	$(GO) build -o $(BIN) ./cmd/ladder
 
-## test: the whole suite: formatting, vet, staticcheck, the dependency rule, every test
-test: lint check-deps
-	$(GO) test ./...
+## test: the whole suite: formatting, vet, staticcheck, the dependency rules, every
+## test, the end-to-end ones in Chromium and nginx included (installed when missing)
+test: lint check-deps test-deps
+	$(GO) test -timeout 20m ./...
 	$(GO) run ./cmd/ladder check content
 	$(GO) run ./cmd/ladder check $(CORPUS) > /dev/null
 
@@ -32,7 +37,10 @@ lint:
 check-deps:
 	scripts/check-deps.sh
 
-## bench: the benchmarks (reading the corpus 1x, 10x and 100x)
+test-deps:
+	scripts/test-deps.sh
+
+## bench: the benchmarks (reading the corpus 1x, 10x and 100x; app.wasm's size budget)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 

@@ -57,9 +57,10 @@ func handler(o *Options, version, canonical string, precache []string) *app.Hand
 	if o.BaseURL != "" {
 		h.Image = o.BaseURL + o.path("/web/icon-512.png")
 	}
+	// Attributes are quoted as go-app quotes its own, for fixMarkup.
+	h.RawHeaders = []string{`<noscript><link href=` + strconv.Quote(o.path("/web/noscript.css")) + ` rel="stylesheet"></noscript>`}
 	if canonical != "" {
-		// Quoted as go-app quotes its own attributes, for fixMarkup.
-		h.RawHeaders = []string{`<link rel="canonical" href=` + strconv.Quote(canonical) + `>`}
+		h.RawHeaders = append(h.RawHeaders, `<link href=`+strconv.Quote(canonical)+` rel="canonical">`)
 	}
 	return h
 }

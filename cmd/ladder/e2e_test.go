@@ -1,0 +1,328 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+)
+
+// The end-to-end suite: the site built by `ladder build` from content/,
+// in Debian's Chromium, served by `ladder serve`, by nginx, and under a
+// prefix.
+
+const (
+	role        = "/roles/devops-engineer"
+	senior      = role + "/senior"
+	appReady    = `document.documentElement.dataset.app === "ready"`
+	waitTimeout = 30 * time.Second
+)
+
+// hosted is a built site as a host serves it.
+type hosted struct {
+	url    string // the origin, no trailing slash
+	prefix string
+	stop   func()
+}
+
+func (s hosted) at(path string) string { return s.url + s.prefix + path }
+
+// buildSite runs `ladder build` into a new folder.
+func buildSite(t *testing.T, content string, args ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "site")
+	args = append([]string{"build", "--content", content, "--out", out}, args...)
+	if code, stdout, stderr := runLadder(t, args...); code != 0 {
+		t.Fatalf("ladder %s: status %d\n%s%s", strings.Join(args, " "), code, stdout, stderr)
+	}
+	return out
+}
+
+// lineWriter hands the first line written to it to a channel.
+type lineWriter struct {
+	once sync.Once
+	buf  bytes.Buffer
+	line chan string
+}
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.buf.Write(p)
+	if i := bytes.IndexByte(w.buf.Bytes(), '\n'); i >= 0 {
+		w.once.Do(func() { w.line <- string(w.buf.Bytes()[:i]) })
+	}
+	return len(p), nil
+}
+
+// startServe runs `ladder serve` on a free loopback port until stopped.
+func startServe(t *testing.T, dir, prefix string) hosted {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &lineWriter{line: make(chan string, 1)}
+	done := make(chan error, 1)
+	args := []string{"serve", "--dir", dir, "--addr", "127.0.0.1:0"}
+	if prefix != "" {
+		args = append(args, "--prefix", prefix)
+	}
+	go func() { done <- run(ctx, args, out, io.Discard) }()
+	var line string
+	select {
+	case line = <-out.line:
+	case err := <-done:
+		cancel()
+		t.Fatalf("ladder serve: %v", err)
+	case <-time.After(10 * time.Second):
+		cancel()
+		t.Fatal("ladder serve did not start in 10 s")
+	}
+	// "serving DIR at http://127.0.0.1:PORT/prefix/ (Ctrl-C stops)"
+	_, rest, _ := strings.Cut(line, " at ")
+	url, _, _ := strings.Cut(rest, " ")
+	url = strings.TrimSuffix(strings.TrimSuffix(url, "/"), prefix)
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("ladder serve: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return hosted{url: url, prefix: prefix, stop: stop}
+}
+
+func TestExplorer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site and drives Chromium")
+	}
+	dir := buildSite(t, "../../content", "--base-url", "https://careers.example.org")
+	sub := buildSite(t, "../../content", "--prefix", "/sub")
+	t.Run("ladder serve", func(t *testing.T) { explorerSuite(t, startServe(t, dir, "")) })
+	t.Run("nginx", func(t *testing.T) {
+		n := browsertest.Nginx(t, dir)
+		explorerSuite(t, hosted{url: n.URL, stop: n.Stop})
+	})
+	t.Run("prefix", func(t *testing.T) { explorerSuite(t, startServe(t, sub, "/sub")) })
+}
+
+// explorerSuite runs every check on one host; the last one stops it.
+func explorerSuite(t *testing.T, s hosted) {
+	browser := browsertest.Browser(t)
+	t.Run("reads without JavaScript", func(t *testing.T) { testNoScript(t, browser, s) })
+	t.Run("app mounts within its policy and origin", func(t *testing.T) { testMount(t, browser, s) })
+	t.Run("slider by keyboard", func(t *testing.T) { testSlider(t, browser, s) })
+	t.Run("deep link to a skill", func(t *testing.T) { testFragment(t, browser, s) })
+	t.Run("not found", func(t *testing.T) { testNotFound(t, browser, s) })
+	t.Run("axe", func(t *testing.T) { testAxe(t, browser, s) })
+	t.Run("offline cold start", func(t *testing.T) { testOffline(t, browser, s) })
+}
+
+// open navigates a new tab to path and waits for the app to mount.
+func open(t *testing.T, browser context.Context, s hosted, path string) context.Context {
+	t.Helper()
+	tab := browsertest.NewTab(t, browser)
+	if err := browsertest.WatchCSP(tab); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady)
+	return tab
+}
+
+func waitFor(t *testing.T, tab context.Context, js string) {
+	t.Helper()
+	if err := browsertest.WaitFor(tab, js, waitTimeout); err != nil {
+		html, _ := chromedp.Run(tab, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText.slice(0, 600)`))
+		t.Fatalf("waiting for %s: %v\npage: %s", js, err, html)
+	}
+}
+
+func eval[T any](t *testing.T, tab context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(tab, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+func testNoScript(t *testing.T, browser context.Context, s hosted) {
+	tab := browsertest.NewTab(t, browser)
+	if _, err := chromedp.Call(tab, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(s.at(senior))); err != nil {
+		t.Fatal(err)
+	}
+	html, err := chromedp.Run(tab, chromedp.OuterHTML("main"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Senior DevOps engineer", "Distributed systems", "You identify inefficiencies in a system"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("without JavaScript the level page lacks %q", want)
+		}
+	}
+	// A tick label is a plain link to its level.
+	if err := chromedp.Do(tab, chromedp.Click(`.ticks a[href$="/staff"]`)); err != nil {
+		t.Fatal(err)
+	}
+	// The click loads a new page: poll its heading, bounded.
+	for i := 0; i < 100 && !strings.Contains(html, "Staff DevOps engineer"); i++ {
+		time.Sleep(100 * time.Millisecond)
+		html, _ = chromedp.Run(tab, chromedp.OuterHTML("h1"))
+	}
+	if !strings.Contains(html, "Staff DevOps engineer") {
+		t.Errorf("following the Staff tick without JavaScript shows %s", html)
+	}
+}
+
+func testMount(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, senior)
+	// The loader is a badge, not a cover, and it goes once the app runs.
+	waitFor(t, tab, `!document.getElementById("app-wasm-loader")`)
+	if got := eval[string](t, tab, `document.querySelector("h1").textContent`); got != "Senior DevOps engineer" {
+		t.Errorf("h1 after mount = %q", got)
+	}
+	for _, u := range browsertest.Requests(tab) {
+		if !strings.HasPrefix(u, s.url+"/") && !strings.HasPrefix(u, "data:") {
+			t.Errorf("request to another origin: %s", u)
+		}
+	}
+	violations, err := browsertest.CSPViolations(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		t.Errorf("Content-Security-Policy violation: %s", v)
+	}
+}
+
+func testSlider(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, senior)
+	before := eval[int](t, tab, `history.length`)
+	if err := chromedp.Do(tab, chromedp.Focus("#level-slider"), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `location.pathname === "`+s.prefix+role+`/staff" && document.querySelector("h1").textContent === "Staff DevOps engineer"`)
+	if got := eval[string](t, tab, `document.getElementById("level-slider").getAttribute("aria-valuetext")`); got != "Staff" {
+		t.Errorf("aria-valuetext = %q, want Staff", got)
+	}
+	if got := eval[string](t, tab, `document.title`); !strings.HasPrefix(got, "Staff DevOps engineer") {
+		t.Errorf("title = %q", got)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowLeft), chromedp.KeyEvent(kb.ArrowLeft)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `location.pathname === "`+s.prefix+role+`/ii" && document.querySelector("h1").textContent === "DevOps engineer II"`)
+	if after := eval[int](t, tab, `history.length`); after != before {
+		t.Errorf("history grew from %d to %d: the slider must replace the address, not push", before, after)
+	}
+	if eval[bool](t, tab, `document.activeElement.id !== "level-slider"`) {
+		t.Error("the slider lost the focus when the level changed")
+	}
+	// The address is shareable as it stands: loaded anew, it shows II.
+	fresh := open(t, browser, s, eval[string](t, tab, `location.pathname`)[len(s.prefix):])
+	if got := eval[string](t, fresh, `document.querySelector("h1").textContent`); got != "DevOps engineer II" {
+		t.Errorf("the replaced address shows %q", got)
+	}
+}
+
+func testFragment(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, senior+"#distributed-systems")
+	waitFor(t, tab, `document.getElementById("distributed-systems").classList.contains("is-target")`)
+	top := eval[float64](t, tab, `document.getElementById("distributed-systems").getBoundingClientRect().top`)
+	height := eval[float64](t, tab, `innerHeight`)
+	if top < -1 || top > height/2 {
+		t.Errorf("the linked skill is at %.0f px in a %.0f px window: not scrolled to", top, height)
+	}
+	if n := eval[int](t, tab, `document.querySelectorAll(".is-target").length`); n != 1 {
+		t.Errorf("%d skills highlighted, want 1", n)
+	}
+}
+
+func testNotFound(t *testing.T, browser context.Context, s hosted) {
+	for _, tt := range []struct{ path, want string }{
+		{"/roles/nope", "There is no role “nope”"},
+		{role + "/nope", "DevOps engineer has no level “nope”"},
+		{"/nowhere", "There is no page at /nowhere"},
+	} {
+		res, err := http.Get(s.at(tt.path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", tt.path, res.StatusCode)
+		}
+		tab := open(t, browser, s, tt.path)
+		waitFor(t, tab, fmt.Sprintf(`document.body.innerText.includes(%q)`, tt.want))
+		if n := eval[int](t, tab, `document.querySelectorAll(".not-found a").length`); n == 0 {
+			t.Errorf("%s: the not-found page links to nothing that exists", tt.path)
+		}
+	}
+}
+
+func testAxe(t *testing.T, browser context.Context, s hosted) {
+	for _, path := range []string{"/", role, senior, "/roles/nope"} {
+		for _, scheme := range []string{"light", "dark"} {
+			tab := browsertest.NewTab(t, browser)
+			_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, tab, appReady)
+			violations, err := browsertest.Axe(tab)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range violations {
+				t.Errorf("%s (%s): %s", path, scheme, v)
+			}
+		}
+	}
+}
+
+// testOffline visits once, stops the host, and starts cold on other deep
+// links with the network off: the service worker serves everything.
+func testOffline(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, "/")
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[any](`navigator.serviceWorker.ready.then(() => { window.swReady = true }); true`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `window.swReady === true`)
+	s.stop()
+	for _, tt := range []struct{ path, want string }{
+		{role + "/principal#continuous-delivery", `document.querySelector("h1").textContent === "Principal DevOps engineer" && document.getElementById("continuous-delivery").classList.contains("is-target")`},
+		{role, `document.querySelector("h1").textContent === "DevOps engineer"`},
+		{"/roles/gone", `document.body.innerText.includes("There is no role “gone”")`},
+	} {
+		cold := browsertest.NewTab(t, browser)
+		if err := browsertest.Offline(cold, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(cold, chromedp.Navigate(s.at(tt.path))); err != nil {
+			t.Fatalf("offline %s: %v", tt.path, err)
+		}
+		waitFor(t, cold, appReady+" && "+tt.want)
+	}
+}

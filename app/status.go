@@ -16,6 +16,7 @@ func newStatus() *status { return &status{} }
 func (s *status) OnMount(ctx app.Context) {
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
 	s.updateAvailable = ctx.AppUpdateAvailable()
+	watchForUpdates()
 }
 
 // OnAppUpdate shows the notice: the new version is cached and a reload

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -126,6 +127,7 @@ func explorerSuite(t *testing.T, s hosted) {
 	t.Run("deep link to a skill", func(t *testing.T) { testFragment(t, browser, s) })
 	t.Run("not found", func(t *testing.T) { testNotFound(t, browser, s) })
 	t.Run("axe", func(t *testing.T) { testAxe(t, browser, s) })
+	t.Run("fits a phone", func(t *testing.T) { testPhone(t, browser, s) })
 	t.Run("offline cold start", func(t *testing.T) { testOffline(t, browser, s) })
 }
 
@@ -302,6 +304,26 @@ func testAxe(t *testing.T, browser context.Context, s hosted) {
 	}
 }
 
+// testPhone checks that no page scrolls sideways on a 360 px phone.
+func testPhone(t *testing.T, browser context.Context, s hosted) {
+	for _, path := range []string{"/", role, senior} {
+		tab := browsertest.NewTab(t, browser)
+		_, err := chromedp.Call(tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: 360, Height: 740, DeviceScaleFactor: 2, Mobile: true,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, tab, appReady)
+		if w := eval[int](t, tab, `document.documentElement.scrollWidth`); w > 360 {
+			t.Errorf("%s is %d px wide on a 360 px phone", path, w)
+		}
+	}
+}
+
 // testOffline visits once, stops the host, and starts cold on other deep
 // links with the network off: the service worker serves everything.
 func testOffline(t *testing.T, browser context.Context, s hosted) {
@@ -325,4 +347,55 @@ func testOffline(t *testing.T, browser context.Context, s hosted) {
 		}
 		waitFor(t, cold, appReady+" && "+tt.want)
 	}
+}
+
+// TestUpdateAvailable deploys a new version under an open app, which
+// offers the reload and shows the new text after it.
+func TestUpdateAvailable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site twice and drives Chromium")
+	}
+	content := t.TempDir()
+	seed, err := os.ReadFile("../../content/devops-engineer.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const oldText, newText = "You identify inefficiencies in a system", "You find and remove waste in a system"
+	writeContent := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(content, "devops-engineer.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeContent(string(seed))
+	dir := buildSite(t, content)
+	s := startServe(t, dir, "")
+	browser := browsertest.Browser(t)
+	tab := open(t, browser, s, senior)
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[any](`navigator.serviceWorker.ready.then(() => { window.swReady = true }); true`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `window.swReady === true`)
+	// Only a page the worker controls hears of updates: reload it once.
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady+` && navigator.serviceWorker.controller !== null`)
+	if eval[bool](t, tab, `document.getElementById("reload") !== null`) {
+		t.Fatal("an update is offered before any was deployed")
+	}
+
+	writeContent(strings.Replace(string(seed), oldText, newText, 1))
+	if code, out, errOut := runLadder(t, "build", "--content", content, "--out", dir); code != 0 {
+		t.Fatalf("second build: status %d\n%s%s", code, out, errOut)
+	}
+	// What go-app's AutoUpdateInterval does every few minutes, now.
+	waitFor(t, tab, `(navigator.serviceWorker.getRegistration().then(r => r.update()), document.getElementById("reload") !== null)`)
+	if got := eval[string](t, tab, `document.querySelector(".update").textContent`); got != "Update available — reload" {
+		t.Errorf("update notice = %q", got)
+	}
+	if err := chromedp.Do(tab, chromedp.Click("#reload")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady+fmt.Sprintf(` && document.body.innerText.includes(%q)`, newText))
 }

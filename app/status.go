@@ -17,6 +17,7 @@ func (s *status) OnMount(ctx app.Context) {
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
 	s.updateAvailable = ctx.AppUpdateAvailable()
 	watchForUpdates()
+	settle(ctx)
 }
 
 // OnAppUpdate shows the notice: the new version is cached and a reload

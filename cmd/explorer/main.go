@@ -28,6 +28,9 @@ func main() {
 		app.Log("explorer: " + err.Error())
 	}
 	ui.Register(ui.NewCatalog(fw, ui.Site{Prefix: app.Getenv("GOAPP_ROOT_PREFIX")}))
+	if app.IsClient {
+		ui.RememberScroll()
+	}
 	app.RunWhenOnBrowser()
 }
 

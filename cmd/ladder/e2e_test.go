@@ -125,6 +125,7 @@ func explorerSuite(t *testing.T, s hosted) {
 	t.Run("app mounts within its policy and origin", func(t *testing.T) { testMount(t, browser, s) })
 	t.Run("slider by keyboard", func(t *testing.T) { testSlider(t, browser, s) })
 	t.Run("deep link to a skill", func(t *testing.T) { testFragment(t, browser, s) })
+	t.Run("keeps the reader's place", func(t *testing.T) { testKeepsPlace(t, browser, s) })
 	t.Run("not found", func(t *testing.T) { testNotFound(t, browser, s) })
 	t.Run("axe", func(t *testing.T) { testAxe(t, browser, s) })
 	t.Run("fits a phone", func(t *testing.T) { testPhone(t, browser, s) })
@@ -247,14 +248,30 @@ func testSlider(t *testing.T, browser context.Context, s hosted) {
 func testFragment(t *testing.T, browser context.Context, s hosted) {
 	tab := open(t, browser, s, senior+"#distributed-systems")
 	waitFor(t, tab, `document.getElementById("distributed-systems").classList.contains("is-target")`)
-	top := eval[float64](t, tab, `document.getElementById("distributed-systems").getBoundingClientRect().top`)
-	height := eval[float64](t, tab, `innerHeight`)
-	if top < -1 || top > height/2 {
-		t.Errorf("the linked skill is at %.0f px in a %.0f px window: not scrolled to", top, height)
-	}
+	// Scrolled to, after the app has rebuilt the page.
+	waitFor(t, tab, `(r => r.top > -2 && r.top < innerHeight / 2)(document.getElementById("distributed-systems").getBoundingClientRect())`)
 	if n := eval[int](t, tab, `document.querySelectorAll(".is-target").length`); n != 1 {
 		t.Errorf("%d skills highlighted, want 1", n)
 	}
+}
+
+// testKeepsPlace scrolls the prerendered page before the app starts: the
+// app's rebuilding the page must not send the reader back to the top.
+func testKeepsPlace(t *testing.T, browser context.Context, s hosted) {
+	tab := browsertest.NewTab(t, browser)
+	if err := chromedp.Do(tab, chromedp.Navigate(s.at(senior))); err != nil {
+		t.Fatal(err)
+	}
+	// The load event comes before app.wasm has been fetched and compiled.
+	started, err := chromedp.Run(tab, chromedp.Evaluate[bool](`scrollTo(0, 400); ` + appReady))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if started {
+		t.Skip("the app started before the page could be scrolled")
+	}
+	waitFor(t, tab, appReady)
+	waitFor(t, tab, `scrollY > 300`)
 }
 
 func testNotFound(t *testing.T, browser context.Context, s hosted) {

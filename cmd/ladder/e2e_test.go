@@ -263,7 +263,7 @@ func testKeepsPlace(t *testing.T, browser context.Context, s hosted) {
 		t.Fatal(err)
 	}
 	// The load event comes before app.wasm has been fetched and compiled.
-	started, err := chromedp.Run(tab, chromedp.Evaluate[bool](`scrollTo(0, 400); ` + appReady))
+	started, err := chromedp.Run(tab, chromedp.Evaluate[bool](`scrollTo(0, 400); `+appReady))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/site"
-	"github.com/ladder-explorer/ladder/ladder"
 )
 
 // Defaults of build and serve: make run builds for the address it serves.
@@ -31,20 +30,16 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(set, args, stderr); err != nil {
 		return err
 	}
+	if err := o.Check(); err != nil {
+		return usageError{"build: " + err.Error()}
+	}
 	contentArgs := []string{"--", *content}
 	if *strict {
 		contentArgs = append([]string{"--strict"}, contentArgs...)
 	}
-	fw, diags, err := loadContent("build", contentArgs, stderr)
+	fw, err := loadValid("build", "built", contentArgs, stderr)
 	if err != nil {
 		return err
-	}
-	for _, d := range diags {
-		fmt.Fprintln(stderr, d)
-	}
-	if ladder.HasErrors(diags) {
-		fmt.Fprintln(stderr, "ladder: build: the content has errors; nothing built")
-		return exitError{1}
 	}
 	res, err := site.Build(ctx, fw, o)
 	if err != nil {

@@ -79,6 +79,24 @@ func loadContent(cmd string, args []string, stderr io.Writer) (*ladder.Framework
 	return fw, diags, nil
 }
 
+// loadValid is loadContent for the commands that use the content rather than
+// report on it: it prints the diagnostics on stderr and refuses content with
+// errors (status 1), saying that nothing was done, in the words of done.
+func loadValid(cmd, done string, args []string, stderr io.Writer) (*ladder.Framework, error) {
+	fw, diags, err := loadContent(cmd, args, stderr)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d)
+	}
+	if ladder.HasErrors(diags) {
+		fmt.Fprintf(stderr, "ladder: %s: the content has errors; nothing %s\n", cmd, done)
+		return nil, exitError{1}
+	}
+	return fw, nil
+}
+
 func readPath(p string) ([]page.File, error) {
 	info, err := os.Stat(p)
 	if err != nil {

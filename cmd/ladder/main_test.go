@@ -203,3 +203,34 @@ func TestExportRefusesContentWithErrors(t *testing.T) {
 		t.Errorf("stderr does not say why: %q", stderr)
 	}
 }
+
+func TestBuildAndServeUsage(t *testing.T) {
+	bad := filepath.Dir(writePage(t, "broken.md", badPage))
+	out := filepath.Join(t.TempDir(), "site")
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"content with errors", []string{"build", "--content", bad, "--out", out}, 1, "the content has errors; nothing built"},
+		{"missing content", []string{"build", "--content", filepath.Join(bad, "nope"), "--out", out}, 2, "no such file"},
+		{"stray argument", []string{"build", "content"}, 2, `unexpected argument "content"`},
+		{"unknown flag", []string{"build", "--outdir", out}, 2, "flag provided but not defined: -outdir"},
+		{"bad base URL", []string{"build", "--base-url", "ftp://x.org", "--out", out}, 2, "want an http or https address"},
+		{"bad prefix", []string{"build", "--prefix", "sub", "--out", out}, 2, "want a path starting with /"},
+		{"serve a missing folder", []string{"serve", "--dir", filepath.Join(bad, "nope")}, 2, "serve:"},
+		{"serve a bad prefix", []string{"serve", "--dir", bad, "--prefix", "/a/../b"}, 2, "serve:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runLadder(t, tt.args...)
+			if code != tt.wantCode || !strings.Contains(stderr, tt.wantErr) {
+				t.Errorf("status %d, stderr %q; want %d and %q", code, stderr, tt.wantCode, tt.wantErr)
+			}
+		})
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a refused build wrote %s (%v)", out, err)
+	}
+}

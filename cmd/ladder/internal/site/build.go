@@ -52,7 +52,7 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	defer building.Unlock()
 	start := time.Now()
 	var res Result
-	if err := o.check(); err != nil {
+	if err := o.Check(); err != nil {
 		return res, err
 	}
 	if err := checkOut(o.Out); err != nil {
@@ -65,8 +65,9 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	if err := addAssets(files); err != nil {
 		return res, err
 	}
-	ui.Register(ui.NewCatalog(fw, ui.Site{BaseURL: o.BaseURL, Prefix: o.Prefix}))
-	pages := append(ui.NewCatalog(fw, ui.Site{}).Pages(), "/"+notFoundFile)
+	cat := ui.NewCatalog(fw, ui.Site{BaseURL: o.BaseURL, Prefix: o.Prefix})
+	ui.Register(cat)
+	pages := append(cat.Pages(), "/"+notFoundFile)
 	for _, p := range pages {
 		b, err := renderPage(&o, p)
 		if err != nil {

@@ -76,7 +76,7 @@ func TestOptionsCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := tt.in
-			err := o.check()
+			err := o.Check()
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("check() = %v, want an error containing %q", err, tt.wantErr)

@@ -25,8 +25,8 @@ type Options struct {
 	Log io.Writer
 }
 
-// check normalises the options and says what is wrong with them.
-func (o *Options) check() error {
+// Check normalises the options and says what is wrong with them.
+func (o *Options) Check() error {
 	if o.Out == "" {
 		return errors.New("no output folder")
 	}

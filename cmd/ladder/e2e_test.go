@@ -270,6 +270,11 @@ func testKeepsPlace(t *testing.T, browser context.Context, s hosted) {
 	if started {
 		t.Skip("the app started before the page could be scrolled")
 	}
+	// Meanwhile go-app's loader is a badge, not a cover over the text.
+	cover := eval[float64](t, tab, `(l => l ? l.getBoundingClientRect().width * l.getBoundingClientRect().height / (innerWidth * innerHeight) : 0)(document.getElementById("app-wasm-loader"))`)
+	if cover > 0.05 {
+		t.Errorf("the loader covers %.0f%% of the window while app.wasm loads", cover*100)
+	}
 	waitFor(t, tab, appReady)
 	waitFor(t, tab, `scrollY > 300`)
 }

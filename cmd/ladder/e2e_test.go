@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -420,4 +421,48 @@ func TestUpdateAvailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, appReady+fmt.Sprintf(` && document.body.innerText.includes(%q)`, newText))
+}
+
+// TestCorpusPages builds the careers site's real pages and checks the home
+// page, every role page and the last level of every role in Chromium: the
+// content's own words are there, and axe-core finds nothing.
+func TestCorpusPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the corpus's site and drives Chromium")
+	}
+	code, stdout, stderr := runLadder(t, "export", corpus)
+	if code != 0 {
+		t.Fatalf("export the corpus: status %d: %s", code, stderr)
+	}
+	var fw struct {
+		Roles []struct {
+			ID, Title string
+			Levels    []struct{ ID, Title string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &fw); err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, buildSite(t, corpus), "")
+	browser := browsertest.Browser(t)
+	check := func(path, heading string) {
+		t.Helper()
+		tab := open(t, browser, s, path)
+		if got := eval[string](t, tab, `document.querySelector("h1").textContent`); got != heading {
+			t.Errorf("%s: h1 %q, want %q", path, got, heading)
+		}
+		violations, err := browsertest.Axe(tab)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range violations {
+			t.Errorf("%s: %s", path, v)
+		}
+	}
+	check("/", "Career ladders")
+	for _, r := range fw.Roles {
+		check("/roles/"+r.ID, r.Title)
+		last := r.Levels[len(r.Levels)-1]
+		check("/roles/"+r.ID+"/"+last.ID, last.Title)
+	}
 }

@@ -41,9 +41,6 @@ func NewCatalog(fw *ladder.Framework, site Site) *Catalog {
 // Framework returns the framework the catalog shows.
 func (c *Catalog) Framework() *ladder.Framework { return c.fw }
 
-// Site returns where the catalog is published.
-func (c *Catalog) Site() Site { return c.site }
-
 // Path returns the path of a page, such as "/roles/x", as links must
 // carry it: with the site's prefix.
 func (c *Catalog) Path(p string) string {

@@ -41,10 +41,7 @@ func fileURL(o *Options, name string) string {
 
 // go-app's viewport forbids zooming, which fails people who need to zoom
 // (WCAG 1.4.4); the pages allow it.
-var (
-	lockedViewport = []byte(`maximum-scale=1, user-scalable=0, `)
-	noViewport     = []byte(nil)
-)
+var lockedViewport = []byte(`maximum-scale=1, user-scalable=0, `)
 
 // renderPage prerenders one page with go-app's handler: the components
 // render on the server with the page's real content.
@@ -69,7 +66,7 @@ func renderPage(o *Options, path string) (page []byte, err error) {
 	if !bytes.Contains(b, lockedViewport) {
 		return nil, fmt.Errorf("render %s: go-app's viewport meta has changed; update renderPage", path)
 	}
-	b, err = fixMarkup(bytes.Replace(b, lockedViewport, noViewport, 1))
+	b, err = fixMarkup(bytes.Replace(b, lockedViewport, nil, 1))
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", path, err)
 	}

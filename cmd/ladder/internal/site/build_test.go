@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -107,6 +108,17 @@ func TestBuildPages(t *testing.T) {
 	notFound := readFile(t, dir, "404.html")
 	if !strings.Contains(notFound, `<meta content="noindex" name="robots">`) || canonRe.MatchString(notFound) {
 		t.Errorf("404.html must be noindex with no canonical link")
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toolchain, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if readFile(t, dir, "wasm_exec.js") != string(toolchain) {
+		t.Error("wasm_exec.js is not the toolchain's, which compiled app.wasm")
 	}
 	if res.Pages != len(pages)+4+1 {
 		t.Errorf("built %d pages, want %d", res.Pages, len(pages)+5)

@@ -117,6 +117,10 @@ func TestExplorer(t *testing.T) {
 		explorerSuite(t, hosted{url: n.URL, stop: n.Stop})
 	})
 	t.Run("prefix", func(t *testing.T) { explorerSuite(t, startServe(t, sub, "/sub")) })
+	t.Run("nginx prefix", func(t *testing.T) {
+		n := browsertest.NginxPrefix(t, sub, "/sub")
+		explorerSuite(t, hosted{url: n.URL, prefix: "/sub", stop: n.Stop})
+	})
 }
 
 // explorerSuite runs every check on one host; the last one stops it.

@@ -49,6 +49,26 @@ type Server struct {
 // and skips it with -short.
 func Nginx(t testing.TB, root string) *Server {
 	t.Helper()
+	return nginx(t, root, "")
+}
+
+// NginxPrefix serves a site built with --prefix the way ladder.conf's
+// comment says to: a copy of the site in the folder prefix of the root
+// (nginx refuses symlinks), and the error page under the prefix.
+func NginxPrefix(t testing.TB, site, prefix string) *Server {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("skipping the nginx test in -short mode")
+	}
+	www := t.TempDir()
+	if err := os.CopyFS(filepath.Join(www, filepath.FromSlash(prefix)), os.DirFS(site)); err != nil {
+		t.Fatal(err)
+	}
+	return nginx(t, www, prefix)
+}
+
+func nginx(t testing.TB, root, prefix string) *Server {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("skipping the nginx test in -short mode")
 	}
@@ -64,6 +84,11 @@ func Nginx(t testing.TB, root string) *Server {
 		t.Fatalf("the site's nginx configuration: %v", err)
 	}
 	dir := t.TempDir()
+	if prefix != "" {
+		if snippet, err = underPrefix(snippet, dir, prefix); err != nil {
+			t.Fatal(err)
+		}
+	}
 	build := nginxBuild()
 	module := build.brotliModule()
 	if module == "" {
@@ -236,6 +261,22 @@ func mainConfig(dir, root, snippet, module string, port int, build nginxInfo, as
 // quote makes s one nginx configuration token.
 func quote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// underPrefix writes a copy of the snippet into dir whose error page is
+// under prefix, as ladder.conf's comment tells people to.
+func underPrefix(snippet, dir, prefix string) (string, error) {
+	text, err := os.ReadFile(snippet)
+	if err != nil {
+		return "", err
+	}
+	const line = "error_page 404 /404.html;"
+	if !bytes.Contains(text, []byte(line)) {
+		return "", fmt.Errorf("%s has no %q to move under the prefix", snippet, line)
+	}
+	text = bytes.Replace(text, []byte(line), []byte("error_page 404 "+prefix+"/404.html;"), 1)
+	out := filepath.Join(dir, "ladder-prefix.conf")
+	return out, os.WriteFile(out, text, 0o644)
 }
 
 // withoutBrotli writes a copy of the snippet into dir without its

@@ -128,7 +128,7 @@ func explorerSuite(t *testing.T, s hosted) {
 	browser := browsertest.Browser(t)
 	t.Run("reads without JavaScript", func(t *testing.T) { testNoScript(t, browser, s) })
 	t.Run("app mounts within its policy and origin", func(t *testing.T) { testMount(t, browser, s) })
-	t.Run("slider by keyboard", func(t *testing.T) { testSlider(t, browser, s) })
+	t.Run("slider by keyboard and mouse", func(t *testing.T) { testSlider(t, browser, s) })
 	t.Run("deep link to a skill", func(t *testing.T) { testFragment(t, browser, s) })
 	t.Run("keeps the reader's place", func(t *testing.T) { testKeepsPlace(t, browser, s) })
 	t.Run("not found", func(t *testing.T) { testNotFound(t, browser, s) })
@@ -243,6 +243,16 @@ func testSlider(t *testing.T, browser context.Context, s hosted) {
 	if eval[bool](t, tab, `document.activeElement.id !== "level-slider"`) {
 		t.Error("the slider lost the focus when the level changed")
 	}
+	// By mouse: a click at the slider's far right end is the last level.
+	rect := eval[[]float64](t, tab, `(r => [r.right, r.top + r.height / 2])(document.getElementById("level-slider").getBoundingClientRect())`)
+	if err := chromedp.Do(tab, chromedp.MouseClickXY(rect[0]-2, rect[1])); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `location.pathname === "`+s.prefix+role+`/principal" && document.querySelector("h1").textContent === "Principal DevOps engineer"`)
+	if err := chromedp.Do(tab, chromedp.Focus("#level-slider"), chromedp.KeyEvent(kb.ArrowLeft), chromedp.KeyEvent(kb.ArrowLeft), chromedp.KeyEvent(kb.ArrowLeft)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `location.pathname === "`+s.prefix+role+`/ii"`)
 	// The address is shareable as it stands: loaded anew, it shows II.
 	fresh := open(t, browser, s, eval[string](t, tab, `location.pathname`)[len(s.prefix):])
 	if got := eval[string](t, fresh, `document.querySelector("h1").textContent`); got != "DevOps engineer II" {

@@ -23,7 +23,13 @@ type levelPage struct {
 	askedRole, askedLevel string
 }
 
-func newLevelPage(c *Catalog) *levelPage { return &levelPage{cat: c} }
+// newLevelPage returns the page of a role's level; with empty IDs, they are
+// read from the URL in OnNav.
+func newLevelPage(c *Catalog, role, level string) *levelPage {
+	p := &levelPage{cat: c}
+	p.show(role, level)
+	return p
+}
 
 func (p *levelPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 
@@ -32,13 +38,19 @@ func (p *levelPage) OnNav(ctx app.Context) { p.load(ctx) }
 func (p *levelPage) load(ctx app.Context) {
 	u := ctx.Page().URL()
 	seg := segments(p.cat.local(u.Path))
-	p.askedRole, p.askedLevel, p.target = seg[1], seg[2], u.Fragment
-	p.role = p.cat.Framework().Role(p.askedRole)
+	p.show(seg[1], seg[2])
+	p.target = u.Fragment
+	p.meta(ctx)
+}
+
+// show sets the page to a role's level, or to not found.
+func (p *levelPage) show(role, level string) {
+	p.askedRole, p.askedLevel = role, level
+	p.role = p.cat.Framework().Role(role)
 	p.idx = -1
 	if p.role != nil {
-		p.idx = p.role.LevelIndex(p.askedLevel)
+		p.idx = p.role.LevelIndex(level)
 	}
-	p.meta(ctx)
 }
 
 func (p *levelPage) meta(ctx app.Context) {

@@ -45,7 +45,7 @@ func missingRole(c *Catalog, asked string) app.UI {
 	return frame(c, []crumb{{"Roles", "/"}}, "Not found",
 		app.Div().Class("not-found").Body(
 			app.H1().Text("Role not found"),
-			app.P().Text("There is no role “"+asked+"”. These are the roles there are:"),
+			app.P().Text(quoted("There is no role", asked)+". These are the roles there are:"),
 			roleList(c),
 		),
 	)
@@ -56,7 +56,7 @@ func missingLevel(c *Catalog, r *ladder.Role, asked string) app.UI {
 	return frame(c, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, "Not found",
 		app.Div().Class("not-found").Body(
 			app.H1().Text("Level not found"),
-			app.P().Text(r.Title+" has no level “"+asked+"”. These are its levels:"),
+			app.P().Text(quoted(r.Title+" has no level", asked)+". These are its levels:"),
 			app.Ul().Body(
 				app.Range(r.Levels).Slice(func(i int) app.UI {
 					l := r.Levels[i]
@@ -74,4 +74,13 @@ func roleList(c *Catalog) app.UI {
 			return app.Li().Body(app.A().Href(c.Path(rolePath(roles[i].ID))).Text(roles[i].Title))
 		}),
 	)
+}
+
+// quoted ends a not-found sentence with what was asked, if the page knows
+// it yet: until OnNav it does not.
+func quoted(sentence, asked string) string {
+	if asked == "" {
+		return sentence + " at this address"
+	}
+	return sentence + " “" + asked + "”"
 }

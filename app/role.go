@@ -17,7 +17,11 @@ type rolePage struct {
 	asked string
 }
 
-func newRolePage(c *Catalog) *rolePage { return &rolePage{cat: c} }
+// newRolePage returns the page of the role with the given ID; with an
+// empty ID, the role is read from the URL in OnNav.
+func newRolePage(c *Catalog, id string) *rolePage {
+	return &rolePage{cat: c, asked: id, role: c.Framework().Role(id)}
+}
 
 func (p *rolePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 

@@ -9,22 +9,33 @@ import (
 
 var (
 	// shown is the catalog the routes' components show. go-app's routes are
-	// global and can only be added, so they are registered once and read
-	// the catalog when a page is made: a build can render a second site.
-	shown      atomic.Pointer[Catalog]
-	registered sync.Once
+	// global and can only be added, so a route reads the catalog when its
+	// page is made: a build can render a second site.
+	shown    atomic.Pointer[Catalog]
+	fallback sync.Once
 )
 
 // Register routes every page of the explorer to its component, showing c.
 // Call it before app.RunWhenOnBrowser in the browser, or before rendering
-// pages on the server; a later call replaces the catalog. Any other address
-// gets the not-found page.
+// pages on the server; a later call replaces the catalog.
+//
+// Each page that exists has a route of its own, which makes its component
+// knowing what it shows: go-app mounts a page, and paints it, before it
+// calls OnNav, and a component that waited for OnNav to read its URL would
+// first replace the prerendered page with a wrong one. Other addresses get
+// the not-found pages, which learn what was asked in OnNav.
 func Register(c *Catalog) {
 	shown.Store(c)
-	registered.Do(func() {
-		app.RouteFunc("/", func() app.Composer { return newHome(shown.Load()) })
-		app.RouteWithRegexpFunc(`^/roles/[^/]+/?$`, func() app.Composer { return newRolePage(shown.Load()) })
-		app.RouteWithRegexpFunc(`^/roles/[^/]+/[^/]+/?$`, func() app.Composer { return newLevelPage(shown.Load()) })
+	app.RouteFunc("/", func() app.Composer { return newHome(shown.Load()) })
+	for _, r := range c.Framework().Roles {
+		app.RouteFunc(rolePath(r.ID), func() app.Composer { return newRolePage(shown.Load(), r.ID) })
+		for _, l := range r.Levels {
+			app.RouteFunc(levelPath(r.ID, l.ID), func() app.Composer { return newLevelPage(shown.Load(), r.ID, l.ID) })
+		}
+	}
+	fallback.Do(func() {
+		app.RouteWithRegexpFunc(`^/roles/[^/]+/?$`, func() app.Composer { return newRolePage(shown.Load(), "") })
+		app.RouteWithRegexpFunc(`^/roles/[^/]+/[^/]+/?$`, func() app.Composer { return newLevelPage(shown.Load(), "", "") })
 		app.RouteWithRegexpFunc(`.*`, func() app.Composer { return newNotFound(shown.Load()) })
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -144,11 +145,38 @@ func open(t *testing.T, browser context.Context, s hosted, path string) context.
 	if err := browsertest.WatchCSP(tab); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: firstRenderScript,
+	}); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, appReady)
 	return tab
+}
+
+// firstRenderScript keeps the page's h1 as the app first rendered it: when
+// the app marks the document ready, in its first mount, before any later
+// update. A page that first renders wrong, then corrects itself, flashes.
+const firstRenderScript = `new MutationObserver(() => {
+	if (document.documentElement.dataset.app === "ready" && window.firstH1 === undefined) {
+		const h1 = document.querySelector("h1");
+		window.firstH1 = h1 ? h1.textContent : "";
+	}
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-app"]});`
+
+// checkHeading checks the page's h1, and that the app's first render
+// already showed it.
+func checkHeading(t *testing.T, tab context.Context, path, want string) {
+	t.Helper()
+	if got := eval[string](t, tab, `document.querySelector("h1").textContent`); got != want {
+		t.Errorf("%s: h1 %q, want %q", path, got, want)
+	}
+	if got := eval[string](t, tab, `window.firstH1`); got != want {
+		t.Errorf("%s: the app first rendered h1 %q, then %q", path, got, want)
+	}
 }
 
 func waitFor(t *testing.T, tab context.Context, js string) {
@@ -203,9 +231,17 @@ func testMount(t *testing.T, browser context.Context, s hosted) {
 	tab := open(t, browser, s, senior)
 	// The loader is a badge, not a cover, and it goes once the app runs.
 	waitFor(t, tab, `!document.getElementById("app-wasm-loader")`)
-	if got := eval[string](t, tab, `document.querySelector("h1").textContent`); got != "Senior DevOps engineer" {
-		t.Errorf("h1 after mount = %q", got)
+	checkHeading(t, tab, senior, "Senior DevOps engineer")
+	home := open(t, browser, s, "/")
+	checkHeading(t, home, "/", "Career ladders")
+	checkHeading(t, open(t, browser, s, role), role, "DevOps engineer")
+	// Following a link mounts another kind of page, which is right at once.
+	eval[bool](t, home, `window.firstH1 = undefined; document.documentElement.removeAttribute("data-app"); true`)
+	if err := chromedp.Do(home, chromedp.Click(`.role-card a[href$="/roles/devops-engineer"]`)); err != nil {
+		t.Fatal(err)
 	}
+	waitFor(t, home, appReady)
+	checkHeading(t, home, role, "DevOps engineer")
 	for _, u := range browsertest.Requests(tab) {
 		if !strings.HasPrefix(u, s.url+"/") && !strings.HasPrefix(u, "data:") {
 			t.Errorf("request to another origin: %s", u)
@@ -462,9 +498,7 @@ func TestCorpusPages(t *testing.T) {
 	check := func(path, heading string) {
 		t.Helper()
 		tab := open(t, browser, s, path)
-		if got := eval[string](t, tab, `document.querySelector("h1").textContent`); got != heading {
-			t.Errorf("%s: h1 %q, want %q", path, got, heading)
-		}
+		checkHeading(t, tab, path, heading)
 		violations, err := browsertest.Axe(tab)
 		if err != nil {
 			t.Fatal(err)

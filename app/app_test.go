@@ -33,10 +33,11 @@ func TestSegments(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"/roles/a/b", []string{"roles", "a", "b"}},
-		{"/roles/a/", []string{"roles", "a", ""}},
-		{"/", []string{"", "", ""}},
-		{"//roles//a", []string{"roles", "a", ""}},
+		{"/roles/a/b", []string{"roles", "a", "b", ""}},
+		{"/roles/a/", []string{"roles", "a", "", ""}},
+		{"/", []string{"", "", "", ""}},
+		{"//roles//a", []string{"roles", "a", "", ""}},
+		{"/roles/a/skills/s", []string{"roles", "a", "skills", "s"}},
 	}
 	for _, tt := range tests {
 		if got := segments(tt.in); !slices.Equal(got, tt.want) {
@@ -46,7 +47,7 @@ func TestSegments(t *testing.T) {
 }
 
 func TestCatalogPaths(t *testing.T) {
-	fw := &ladder.Framework{Roles: []ladder.Role{{ID: "r", Levels: []ladder.Level{{ID: "one"}, {ID: "two"}}}}}
+	fw := &ladder.Framework{Roles: []ladder.Role{{ID: "r", Levels: []ladder.Level{{ID: "one"}, {ID: "two"}}, Skills: []ladder.Skill{{ID: "s"}}}}}
 	root := NewCatalog(fw, Site{BaseURL: "https://x.org/"})
 	sub := NewCatalog(fw, Site{BaseURL: "https://x.org", Prefix: "/sub/"})
 	tests := []struct {
@@ -66,11 +67,11 @@ func TestCatalogPaths(t *testing.T) {
 			t.Errorf("URL(%q) = %q, want %q", tt.in, got, tt.url)
 		}
 	}
-	want := []string{"/", "/roles/r", "/roles/r/one", "/roles/r/two"}
+	want := []string{"/", "/compare", "/roles/r", "/roles/r/one", "/roles/r/two", "/roles/r/grid", "/roles/r/skills/s"}
 	if got := sub.Pages(); !slices.Equal(got, want) {
 		t.Errorf("Pages() = %q, want %q", got, want)
 	}
-	if got := NewCatalog(nil, Site{}).Pages(); !slices.Equal(got, []string{"/"}) {
-		t.Errorf("Pages() of no framework = %q, want just the home page", got)
+	if got := NewCatalog(nil, Site{}).Pages(); !slices.Equal(got, []string{"/", "/compare"}) {
+		t.Errorf("Pages() of no framework = %q, want the home page and the comparison", got)
 	}
 }

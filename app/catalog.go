@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -72,18 +73,42 @@ func (c *Catalog) local(p string) string {
 }
 
 // Pages returns the path of every page that exists, in display order: the
-// home page, then each role followed by its levels.
+// home page, the comparison, then each role followed by its levels, its
+// grid and its skills' tracks.
 func (c *Catalog) Pages() []string {
-	pages := []string{"/"}
+	pages := []string{"/", comparePage}
 	for _, r := range c.fw.Roles {
 		pages = append(pages, rolePath(r.ID))
 		for _, l := range r.Levels {
 			pages = append(pages, levelPath(r.ID, l.ID))
 		}
+		pages = append(pages, gridPath(r.ID))
+		for _, s := range r.Skills {
+			pages = append(pages, trackPath(r.ID, s.ID))
+		}
 	}
 	return pages
 }
 
+// comparePage is the comparison's page; its query says what it compares.
+const comparePage = "/compare"
+
 func rolePath(role string) string { return "/roles/" + role }
 
 func levelPath(role, level string) string { return "/roles/" + role + "/" + level }
+
+func trackPath(role, skill string) string { return "/roles/" + role + "/skills/" + skill }
+
+func gridPath(role string) string { return "/roles/" + role + "/grid" }
+
+// comparePath is the comparison of two levels, each "role/level".
+func comparePath(left, right string) string {
+	return "/compare?left=" + sideQuery(left) + "&right=" + sideQuery(right)
+}
+
+// sideQuery escapes "role/level" for a query, keeping its slash as it is,
+// so that shared addresses read as the contract writes them.
+func sideQuery(ref string) string {
+	role, level, _ := strings.Cut(ref, "/")
+	return url.QueryEscape(role) + "/" + url.QueryEscape(level)
+}

@@ -91,6 +91,7 @@ func (p *levelPage) Render() app.UI {
 			app.H1().ID("level-title").Text(l.Title),
 		),
 		p.slider(),
+		p.compareLink(),
 		prose("intro", l.HTML),
 		app.Div().Class("expectations").Body(
 			app.Range(l.Skills).Slice(func(i int) app.UI {
@@ -111,6 +112,9 @@ func (p *levelPage) expectation(e ladder.Expectation) app.UI {
 			app.A().Class("anchor").Href("#"+e.SkillID).Aria("label", "Link to "+name+" at this level").Text("#"),
 		),
 		prose("", e.HTML),
+		app.P().Class("skill-links").Body(
+			app.A().Href(p.cat.Path(trackPath(p.role.ID, e.SkillID))).Text("How "+name+" grows"),
+		),
 	)
 }
 
@@ -119,4 +123,28 @@ func targetClass(on bool) string {
 		return "is-target"
 	}
 	return ""
+}
+
+// compareLink compares the level with the next one, or, at the top of the
+// ladder, with the one below.
+func (p *levelPage) compareLink() app.UI {
+	levels := p.role.Levels
+	if len(levels) < 2 {
+		return nil
+	}
+	other, label := p.idx+1, "Compare with the next level"
+	if other == len(levels) {
+		other, label = p.idx-1, "Compare with the level below"
+	}
+	here := p.role.ID + "/" + levels[p.idx].ID
+	there := p.role.ID + "/" + levels[other].ID
+	left, right := here, there
+	if other < p.idx {
+		left, right = there, here
+	}
+	return app.P().Class("page-links").Body(
+		app.A().ID("compare-link").Href(p.cat.Path(comparePath(left, right))).Text(label+" ("+levels[other].Name+")"),
+		app.Text(" · "),
+		app.A().Href(p.cat.Path(gridPath(p.role.ID))).Text("The whole ladder"),
+	)
 }

@@ -40,12 +40,17 @@ func setMeta(ctx app.Context, c *Catalog, path, title, description string) {
 // before maxDescription characters.
 func summary(text string) string {
 	text, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
-	if utf8.RuneCountInString(text) <= maxDescription {
+	return truncate(text, maxDescription)
+}
+
+// truncate cuts text at a word so that, with an ellipsis, it holds at most
+// n characters; a text that fits is returned as it is.
+func truncate(text string, n int) string {
+	if utf8.RuneCountInString(text) <= n {
 		return text
 	}
-	runes := []rune(text)[:maxDescription-1]
-	cut := string(runes)
-	if i := strings.LastIndexByte(cut, ' '); i > maxDescription/2 {
+	cut := string([]rune(text)[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:") + "…"

@@ -84,3 +84,19 @@ func quoted(sentence, asked string) string {
 	}
 	return sentence + " “" + asked + "”"
 }
+
+// missingSkill is the page for a skill that a role does not have.
+func missingSkill(c *Catalog, r *ladder.Role, asked string) app.UI {
+	return frame(c, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, "Not found",
+		app.Div().Class("not-found").Body(
+			app.H1().Text("Skill not found"),
+			app.P().Text(quoted(r.Title+" has no skill", asked)+". These are its skills:"),
+			app.Ul().Body(
+				app.Range(r.Skills).Slice(func(i int) app.UI {
+					s := r.Skills[i]
+					return app.Li().Body(app.A().Href(c.Path(trackPath(r.ID, s.ID))).Text(s.Name))
+				}),
+			),
+		),
+	)
+}

@@ -49,6 +49,7 @@ func (p *rolePage) Render() app.UI {
 		prose("intro", r.Intro.HTML),
 		app.Section().Class("ladder").Aria("labelledby", "levels").Body(
 			app.H2().ID("levels").Text("Levels"),
+			p.links(),
 			app.Ol().Class("rungs").Body(
 				app.Range(r.Levels).Slice(func(i int) app.UI {
 					l := r.Levels[i]
@@ -63,7 +64,7 @@ func (p *rolePage) Render() app.UI {
 			app.Range(r.Skills).Slice(func(i int) app.UI {
 				s := r.Skills[i]
 				return app.Section().Class("skill").ID(s.ID).Body(
-					app.H3().Text(s.Name),
+					app.H3().Body(app.A().Href(p.cat.Path(trackPath(r.ID, s.ID))).Text(s.Name)),
 					prose("", s.HTML),
 				)
 			}),
@@ -79,8 +80,8 @@ func (p *rolePage) Render() app.UI {
 }
 
 // segments splits a page path into its parts, ignoring empty ones, and
-// always returns at least three so that callers can index the role and
-// level parts of "/roles/{role}/{level}" directly.
+// always returns at least four so that callers can index the parts of
+// "/roles/{role}/{level}" and "/roles/{role}/skills/{skill}" directly.
 func segments(path string) []string {
 	var seg []string
 	for _, s := range strings.Split(path, "/") {
@@ -88,8 +89,30 @@ func segments(path string) []string {
 			seg = append(seg, s)
 		}
 	}
-	for len(seg) < 3 {
+	for len(seg) < 4 {
 		seg = append(seg, "")
 	}
 	return seg
+}
+
+// segment is seg[i], or empty.
+func segment(seg []string, i int) string {
+	if i < len(seg) {
+		return seg[i]
+	}
+	return ""
+}
+
+// links leads to the views of the whole role: two levels side by side and
+// the grid.
+func (p *rolePage) links() app.UI {
+	r := p.role
+	if len(r.Levels) < 2 {
+		return nil
+	}
+	return app.P().Class("page-links").Body(
+		app.A().Href(p.cat.Path(comparePath(r.ID+"/"+r.Levels[0].ID, r.ID+"/"+r.Levels[1].ID))).Text("Compare two levels"),
+		app.Text(" · "),
+		app.A().Href(p.cat.Path(gridPath(r.ID))).Text("The whole ladder in a grid"),
+	)
 }

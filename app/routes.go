@@ -27,14 +27,21 @@ var (
 func Register(c *Catalog) {
 	shown.Store(c)
 	app.RouteFunc("/", func() app.Composer { return newHome(shown.Load()) })
+	app.RouteFunc(comparePage, func() app.Composer { return newComparePage(shown.Load()) })
 	for _, r := range c.Framework().Roles {
 		app.RouteFunc(rolePath(r.ID), func() app.Composer { return newRolePage(shown.Load(), r.ID) })
+		app.RouteFunc(gridPath(r.ID), func() app.Composer { return newGridPage(shown.Load(), r.ID) })
 		for _, l := range r.Levels {
 			app.RouteFunc(levelPath(r.ID, l.ID), func() app.Composer { return newLevelPage(shown.Load(), r.ID, l.ID) })
+		}
+		for _, s := range r.Skills {
+			app.RouteFunc(trackPath(r.ID, s.ID), func() app.Composer { return newTrackPage(shown.Load(), r.ID, s.ID) })
 		}
 	}
 	fallback.Do(func() {
 		app.RouteWithRegexpFunc(`^/roles/[^/]+/?$`, func() app.Composer { return newRolePage(shown.Load(), "") })
+		app.RouteWithRegexpFunc(`^/roles/[^/]+/grid/?$`, func() app.Composer { return newGridPage(shown.Load(), "") })
+		app.RouteWithRegexpFunc(`^/roles/[^/]+/skills/[^/]+/?$`, func() app.Composer { return newTrackPage(shown.Load(), "", "") })
 		app.RouteWithRegexpFunc(`^/roles/[^/]+/[^/]+/?$`, func() app.Composer { return newLevelPage(shown.Load(), "", "") })
 		app.RouteWithRegexpFunc(`.*`, func() app.Composer { return newNotFound(shown.Load()) })
 	})

@@ -135,6 +135,7 @@ func explorerSuite(t *testing.T, s hosted) {
 	t.Run("not found", func(t *testing.T) { testNotFound(t, browser, s) })
 	t.Run("axe", func(t *testing.T) { testAxe(t, browser, s) })
 	t.Run("fits a phone", func(t *testing.T) { testPhone(t, browser, s) })
+	viewsSuite(t, browser, s)
 	t.Run("offline cold start", func(t *testing.T) { testOffline(t, browser, s) })
 }
 
@@ -353,7 +354,7 @@ func testNotFound(t *testing.T, browser context.Context, s hosted) {
 }
 
 func testAxe(t *testing.T, browser context.Context, s hosted) {
-	for _, path := range []string{"/", role, senior, "/roles/nope"} {
+	for _, path := range []string{"/", role, senior, "/roles/nope", compareSenior, "/compare", track, grid} {
 		for _, scheme := range []string{"light", "dark"} {
 			tab := browsertest.NewTab(t, browser)
 			_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
@@ -379,7 +380,7 @@ func testAxe(t *testing.T, browser context.Context, s hosted) {
 
 // testPhone checks that no page scrolls sideways on a 360 px phone.
 func testPhone(t *testing.T, browser context.Context, s hosted) {
-	for _, path := range []string{"/", role, senior} {
+	for _, path := range []string{"/", role, senior, compareSenior, track, grid} {
 		tab := browsertest.NewTab(t, browser)
 		_, err := chromedp.Call(tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
 			Width: 360, Height: 740, DeviceScaleFactor: 2, Mobile: true,
@@ -410,6 +411,7 @@ func testOffline(t *testing.T, browser context.Context, s hosted) {
 		{role + "/principal#continuous-delivery", `document.querySelector("h1").textContent === "Principal DevOps engineer" && document.getElementById("continuous-delivery").classList.contains("is-target")`},
 		{role, `document.querySelector("h1").textContent === "DevOps engineer"`},
 		{"/roles/gone", `document.body.innerText.includes("There is no role “gone”")`},
+		{compareSenior, `document.getElementById("compare-count").textContent === "6 of 6 skills change."`},
 	} {
 		cold := browsertest.NewTab(t, browser)
 		if err := browsertest.Offline(cold, true); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"runtime/debug"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -48,7 +49,7 @@ var lockedViewport = []byte(`maximum-scale=1, user-scalable=0, `)
 func renderPage(o *Options, path string) (page []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("render %s: %v", path, r)
+			err = fmt.Errorf("render %s: %v\n%s", path, r, debug.Stack())
 		}
 	}()
 	canonical, head := o.BaseURL+o.path(path), ""

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// trackPage shows how one skill grows up a role's ladder: its expectation
+// at every level, each with its changes against the level below.
+type trackPage struct {
+	app.Compo
+	cat                   *Catalog
+	role                  *ladder.Role
+	track                 ladder.Track
+	found                 bool
+	askedRole, askedSkill string
+	plain                 bool
+}
+
+// newTrackPage returns the track of a role's skill; with empty IDs, they
+// are read from the URL in OnNav.
+func newTrackPage(c *Catalog, role, skill string) *trackPage {
+	p := &trackPage{cat: c}
+	p.show(role, skill)
+	return p
+}
+
+func (p *trackPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+
+func (p *trackPage) OnNav(ctx app.Context) { p.load(ctx) }
+
+func (p *trackPage) load(ctx app.Context) {
+	seg := segments(p.cat.local(ctx.Page().URL().Path))
+	p.show(seg[1], segment(seg, 3))
+	if !p.found {
+		setMeta(ctx, p.cat, trackPath(p.askedRole, p.askedSkill), "Not found", "")
+		return
+	}
+	setMeta(ctx, p.cat, trackPath(p.role.ID, p.track.Skill.ID),
+		p.track.Skill.Name+" – "+p.role.Title, "How "+p.track.Skill.Name+" grows from level to level: "+p.track.Skill.Text)
+}
+
+func (p *trackPage) show(role, skill string) {
+	p.askedRole, p.askedSkill = role, skill
+	p.role = p.cat.Framework().Role(role)
+	p.found = false
+	if p.role != nil {
+		p.track, p.found = ladder.TrackOf(p.role, skill)
+	}
+}
+
+func (p *trackPage) togglePlain(ctx app.Context, _ app.Event) { p.plain = !p.plain }
+
+func (p *trackPage) Render() app.UI {
+	switch {
+	case p.role == nil:
+		return missingRole(p.cat, p.askedRole)
+	case !p.found:
+		return missingSkill(p.cat, p.role, p.askedSkill)
+	}
+	r, s := p.role, p.track.Skill
+	return frame(p.cat, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, s.Name,
+		app.Div().Class("level-head").Body(
+			app.P().Class("eyebrow").Body(app.A().Href(p.cat.Path(rolePath(r.ID))).Text(r.Title)),
+			app.H1().Text(s.Name),
+		),
+		app.P().Class("lead").Text("How this skill grows from level to level, each step marked against the one below."),
+		prose("intro", s.HTML),
+		plainToggle(p.plain, p.togglePlain),
+		app.Ol().Class("track").Body(
+			app.Range(p.track.Steps).Slice(func(i int) app.UI {
+				return p.step(i)
+			}),
+		),
+	)
+}
+
+func (p *trackPage) step(i int) app.UI {
+	st := p.track.Steps[i]
+	var text app.UI
+	switch {
+	case i == 0 || p.plain:
+		text = plainText(st.Expectation.Text)
+	default:
+		text = diffText(st.Diff, true)
+	}
+	return app.Li().Class("step").Body(
+		app.H2().Body(app.A().
+			Href(p.cat.Path(levelPath(p.role.ID, st.Level.ID))+"#"+p.track.Skill.ID).
+			Text(st.Level.Title)),
+		app.If(i > 0, summaryLine(st.Diff)),
+		text,
+	)
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -24,6 +25,7 @@ func viewsSuite(t *testing.T, browser context.Context, s hosted) {
 	t.Run("skill track", func(t *testing.T) { testTrack(t, browser, s) })
 	t.Run("grid", func(t *testing.T) { testGrid(t, browser, s) })
 	t.Run("print", func(t *testing.T) { testPrint(t, browser, s) })
+	t.Run("compare stacks on a phone", func(t *testing.T) { testStacks(t, browser, s) })
 }
 
 // choose sets a picker as a person would, with a change event.
@@ -133,22 +135,63 @@ func testGrid(t *testing.T, browser context.Context, s hosted) {
 	waitFor(t, tab, `document.querySelector("tbody td details").open`)
 }
 
-// testPrint emulates print media: no navigation chrome, both compare
-// columns side by side even on a narrow page, marks in black.
+// Printable widths at 96 px an inch, with the stylesheet's 15 mm margins:
+// A4 is 210 mm wide, Letter 8.5 in.
+var paper = []struct {
+	name  string
+	width int64
+}{{"A4", 680}, {"Letter", 703}}
+
+// testPrint emulates print media on A4 and Letter: no navigation chrome,
+// nothing wider than the paper, both compare columns side by side, marks
+// that read in black and white.
 func testPrint(t *testing.T, browser context.Context, s hosted) {
 	for _, path := range []string{senior, compareSenior, track, grid} {
-		tab := open(t, browser, s, path)
-		_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-		if err != nil {
-			t.Fatal(err)
+		for _, p := range paper {
+			testPrintOn(t, browser, s, path, p.name, p.width)
 		}
+	}
+}
+
+func testPrintOn(t *testing.T, browser context.Context, s hosted, path, paper string, width int64) {
+	tab := open(t, browser, s, path)
+	_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 1000, DeviceScaleFactor: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if w := eval[int](t, tab, `document.documentElement.scrollWidth`); w > int(width) {
+		t.Errorf("%s on %s is %d px wide, the paper %d", path, paper, w, width)
+	}
+	{
 		if got := eval[string](t, tab, `[".masthead", ".footer", ".slider", ".pickers", ".toggle", ".page-links"].map(q => document.querySelector(q)).filter(e => e && getComputedStyle(e).display !== "none").map(e => e.className).join(",")`); got != "" {
 			t.Errorf("%s prints %s", path, got)
+		}
+		if path == grid {
+			if got := eval[string](t, tab, `(d => getComputedStyle(d.querySelector(".diff")).contentVisibility + " " + d.querySelector(".diff").getBoundingClientRect().height)(document.querySelector("tbody td details"))`); strings.HasSuffix(got, " 0") {
+				t.Errorf("a closed grid cell prints empty: %s", got)
+			}
 		}
 		if path == compareSenior {
 			if got := eval[string](t, tab, `getComputedStyle(document.querySelector(".compare-cols")).gridTemplateColumns.split(" ").length + " " + getComputedStyle(document.querySelector("ins")).textDecorationLine`); got != "2 underline" {
 				t.Errorf("printed comparison: columns and ins decoration %q, want 2 underline", got)
 			}
 		}
+	}
+}
+
+// testStacks checks that on a phone the two sides of each skill stack.
+func testStacks(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, compareSenior)
+	if _, err := chromedp.Call(tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 2, Mobile: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[int](t, tab, `getComputedStyle(document.querySelector(".compare-cols")).gridTemplateColumns.split(" ").length`); got != 1 {
+		t.Errorf("on a phone the comparison has %d columns, want the sides stacked", got)
+	}
+	if !eval[bool](t, tab, `getComputedStyle(document.querySelector(".col-label")).position !== "absolute"`) {
+		t.Error("stacked sides are not labelled with their level")
 	}
 }

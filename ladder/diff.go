@@ -42,14 +42,15 @@ const maxCells = 4 << 20
 // their words and punctuation marks, with white space carried along.
 //
 // Words, not characters or sentences: levels reword a sentence more often
-// than they replace it. Between DevOps engineer II and Senior, continuous
-// delivery goes from "You understand how to build and maintain CI/CD
-// pipelines" to "You understand how to reduce cycle time while maintaining
-// confidence": by sentence the two are simply different, by character the
-// diff shreds words into letters they happen to share ("bui" of "build" and
-// "reduce"), while by word it keeps "You understand how to" and marks the
-// rest, which is the change a reader wants to see. Quotes and apostrophes
-// compare equal whatever their shape (’ and '), since pages mix them.
+// than they replace it. From Staff to Principal, the DevOps engineer's
+// distributed systems text goes from "… while maintaining system
+// performance" to "… while maintaining acceptable performance levels": by
+// sentence the two are simply different and the reader is left to spot the
+// change; by character the diff shreds words into the letters they happen
+// to share ("s", "te" of "system" and "acceptable"); by word it reads
+// "while maintaining [system → acceptable] performance [+levels]", which is
+// the change a reader wants to see. Quotes and apostrophes compare equal
+// whatever their shape (’ and '), since pages mix them.
 func Diff(old, new string) TextDiff {
 	ta, tb := tokenBufs.Get().(*[]token), tokenBufs.Get().(*[]token)
 	defer tokenBufs.Put(ta)

@@ -121,6 +121,11 @@ func TestValidate(t *testing.T) {
 			want:   []Diagnostic{errAt("a.md", Pos{40, 1}, `duplicate level id "i": the levels list names "i" twice`)},
 		},
 		{
+			name:   "a level id that another page of the role uses is reported at the level",
+			change: func(fw *Framework) { fw.Roles[0].Levels[1].ID, fw.Roles[0].Levels[1].Name = "grid", "Grid" },
+			want:   []Diagnostic{errAt("a.md", Pos{40, 1}, `level "Grid" has the id "grid", which names another page of the role`)},
+		},
+		{
 			name: "level skill naming no required skill is reported at its heading",
 			change: func(fw *Framework) {
 				l := &fw.Roles[0].Levels[0]

@@ -24,6 +24,10 @@ func (f *Framework) Validate() []Diagnostic {
 	return ds
 }
 
+// ReservedLevelIDs are the level ids that a role's other pages use in
+// their addresses: /roles/{role}/grid and /roles/{role}/skills/{skill}.
+var ReservedLevelIDs = map[string]bool{"grid": true, "skills": true}
+
 func (r *Role) validate() []Diagnostic {
 	var ds []Diagnostic
 	bad := func(pos Pos, msg string) {
@@ -56,6 +60,8 @@ func (r *Role) validate() []Diagnostic {
 			bad(l.Pos, "level "+q(l.Name)+" gives an empty id: its name needs a letter or digit")
 		case levels[l.ID]:
 			bad(l.Pos, "duplicate level id "+q(l.ID)+": the levels list names "+q(l.Name)+" twice")
+		case ReservedLevelIDs[l.ID]:
+			bad(l.Pos, "level "+q(l.Name)+" has the id "+q(l.ID)+", which names another page of the role (/roles/"+r.ID+"/"+l.ID+"): rename the level")
 		}
 		levels[l.ID] = true
 		ds = append(ds, r.validateLevel(l, skills)...)

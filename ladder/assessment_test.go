@@ -1,0 +1,104 @@
+package ladder
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFingerprint(t *testing.T) {
+	a, b := Fingerprint("You build pipelines."), Fingerprint("You  build\npipelines. ")
+	if a != b {
+		t.Errorf("white space changed the fingerprint: %s, %s", a, b)
+	}
+	if a == Fingerprint("You build robust pipelines.") {
+		t.Error("a changed text kept its fingerprint")
+	}
+	if a == "" {
+		t.Error("empty fingerprint")
+	}
+}
+
+func TestAnswerState(t *testing.T) {
+	r := *devops // a copy to change
+	as := Assessment{Answers: map[string]Answer{
+		"cd":   Place(&r, "cd", "two", "note"),
+		"ops":  Place(&r, "ops", "", ""),
+		"gone": {Level: "one", Skill: "Old skill", Text: "x", Fingerprint: Fingerprint("x")},
+	}}
+	if got := as.Answers["cd"]; got.Skill != "Continuous delivery" || got.Text != "You build robust pipelines." || got.Note != "note" {
+		t.Fatalf("Place = %+v", got)
+	}
+	if s := as.Answers["cd"].State(&r, "cd"); s != Current {
+		t.Errorf("unchanged answer: state %d, want Current", s)
+	}
+	if s := as.Answers["ops"].State(&r, "ops"); s != Current {
+		t.Errorf("not-yet answer: state %d, want Current", s)
+	}
+	if s := as.Answers["gone"].State(&r, "gone"); s != Orphan {
+		t.Errorf("removed skill: state %d, want Orphan", s)
+	}
+	// A new version of the ladder rewrites level two's text.
+	r.Levels = slices.Clone(devops.Levels)
+	r.Levels[1].Skills = []Expectation{exp("cd", "Continuous delivery", "You design pipelines."), exp("ops", "Production operations", "You read logs.")}
+	if s := as.Answers["cd"].State(&r, "cd"); s != TextChanged {
+		t.Errorf("rewritten text: state %d, want TextChanged", s)
+	}
+	r.Levels = r.Levels[:1]
+	if s := as.Answers["cd"].State(&r, "cd"); s != LevelGone {
+		t.Errorf("removed level: state %d, want LevelGone", s)
+	}
+	if got := as.Orphans(&r); !slices.Equal(got, []string{"gone"}) {
+		t.Errorf("Orphans = %q", got)
+	}
+}
+
+func TestOverall(t *testing.T) {
+	placed := func(levels ...int) []Placement {
+		var ps []Placement
+		for _, l := range levels {
+			ps = append(ps, Placement{Level: l, Answered: true})
+		}
+		return ps
+	}
+	tests := []struct {
+		name   string
+		ps     []Placement
+		want   int
+		wantOK bool
+	}{
+		{"nothing answered", []Placement{{Level: NotYet}}, NotYet, false},
+		{"one skill", placed(3), 3, true},
+		{"half reach 3 of six", placed(1, 2, 2, 3, 4, 5), 3, true},
+		{"three of five reach 2", placed(0, 1, 2, 4, 5), 2, true},
+		{"one weak skill does not sink it", placed(0, 4, 4, 4), 4, true},
+		{"mostly below the first level", placed(NotYet, NotYet, 0), NotYet, true},
+		{"unanswered skills do not count", append(placed(2, 2), Placement{Level: NotYet}), 2, true},
+	}
+	for _, tt := range tests {
+		got, ok := Overall(tt.ps)
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("%s: Overall = %d, %v; want %d, %v", tt.name, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
+
+func TestPlacementsAndGaps(t *testing.T) {
+	as := Assessment{Answers: map[string]Answer{
+		"cd": {Level: "two"},
+		"x":  {Level: "one"}, // an orphan: not a placement
+	}}
+	ps := as.Placements(devops)
+	if len(ps) != 2 || ps[0].Level != 1 || !ps[0].Answered || ps[1].Answered {
+		t.Fatalf("Placements = %+v", ps)
+	}
+	gaps := Gaps(devops, ps, "two")
+	if len(gaps) != 1 || gaps[0].Skill.ID != "ops" || gaps[0].Target.Text != "You read logs." {
+		t.Errorf("Gaps to two = %+v, want ops (not placed) with level two's text", gaps)
+	}
+	if gaps := Gaps(devops, ps, "one"); len(gaps) != 1 {
+		t.Errorf("Gaps to one = %+v, want only the unplaced skill", gaps)
+	}
+	if gaps := Gaps(devops, ps, "nope"); gaps != nil {
+		t.Errorf("Gaps to an unknown level = %+v", gaps)
+	}
+}

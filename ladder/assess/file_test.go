@@ -1,0 +1,89 @@
+package assess
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/ladder-explorer/ladder/ladder"
+)
+
+func hasDevops(id string) bool { return id == "devops-engineer" }
+
+func sample() []ladder.Assessment {
+	return []ladder.Assessment{{
+		ID: "a1", Name: "Before review, Nov 2026", Role: "devops-engineer",
+		Created: "2026-11-01T10:00:00Z", Updated: "2026-11-02T10:00:00Z", Target: "senior",
+		Answers: map[string]ladder.Answer{"continuous-delivery": {Level: "ii", Note: "Pipelines — “blue-green” next", Skill: "Continuous delivery", Text: "t", Fingerprint: "f"}},
+	}}
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	data := Export(sample(), "2026-11-26T11:00:00Z")
+	got, err := Import(data, hasDevops)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again := Export(got, "2026-11-26T11:00:00Z"); !bytes.Equal(again, data) {
+		t.Errorf("export, import, export is not stable:\n%s\n%s", data, again)
+	}
+	if empty, err := Import(Export(nil, "now"), hasDevops); err != nil || len(empty) != 0 {
+		t.Errorf("an empty export: %v, %v", empty, err)
+	}
+}
+
+func TestImportRefuses(t *testing.T) {
+	good := string(Export(sample(), "now"))
+	longNote := strings.Replace(good, "Pipelines — “blue-green” next", strings.Repeat("é", ladder.MaxNote+1), 1)
+	tests := []struct {
+		name, data, want string
+	}{
+		{"too big", good + strings.Repeat(" ", MaxFile), "at most 1 MB"},
+		{"not text", "\xff\xfe{}", "not text"},
+		{"not JSON", "name,level\nme,senior\n", "not valid JSON"},
+		{"truncated", good[:len(good)/2], "not valid JSON"},
+		{"another JSON", `{"hello": "world"}`, "not an assessment exported by this app"},
+		{"a JSON array", `[1, 2]`, "not valid JSON"},
+		{"no version", `{"schema": "ladder-explorer/assessments"}`, "says no version"},
+		{"newer version", strings.Replace(good, `"version": 1`, `"version": 7`, 1), "newer version of this app (format 7)"},
+		{"version zero", strings.Replace(good, `"version": 1`, `"version": 0`, 1), "does not exist"},
+		{"unknown field", strings.Replace(good, `"exported"`, `"secret": 1, "exported"`, 1), "damaged"},
+		{"wrong type", strings.Replace(good, `"target": "senior"`, `"target": 3`, 1), "damaged"},
+		{"unknown role", strings.Replace(good, `"role": "devops-engineer"`, `"role": "astronaut"`, 1), `for the role "astronaut", which this ladder does not have`},
+		{"no id", strings.Replace(good, `"id": "a1"`, `"id": " "`, 1), "has no id"},
+		{"note too long", longNote, "notes are at most 2000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Import([]byte(tt.data), hasDevops)
+			var ie *ImportError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Import = %v, %v; want an ImportError saying %q", got, err, tt.want)
+			}
+			if got != nil {
+				t.Errorf("a refused file still gave %d assessments", len(got))
+			}
+		})
+	}
+}
+
+func FuzzImport(f *testing.F) {
+	f.Add(Export(sample(), "now"))
+	f.Add([]byte(`{"schema":"ladder-explorer/assessments","version":1,"assessments":[{"id":"x","role":"devops-engineer","answers":null}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		as, err := Import(data, hasDevops)
+		if err != nil {
+			var ie *ImportError
+			if !errors.As(err, &ie) || ie.Reason == "" {
+				t.Fatalf("Import error %v is not an ImportError with a reason", err)
+			}
+			return
+		}
+		for _, a := range as {
+			if a.Role != "devops-engineer" || a.Answers == nil {
+				t.Fatalf("Import let through %+v", a)
+			}
+		}
+	})
+}

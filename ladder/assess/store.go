@@ -1,0 +1,101 @@
+package assess
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ladder-explorer/ladder/ladder"
+)
+
+// StoreKey is the browser storage key of the saved assessments, and
+// StoreVersion the version of the document saved there.
+const (
+	StoreKey     = "ladder-explorer/assessments"
+	StoreVersion = 1
+)
+
+// Store is the document the app keeps in the browser's storage.
+type Store struct {
+	Version     int                 `json:"version"`
+	Assessments []ladder.Assessment `json:"assessments"`
+}
+
+// Loaded is a store read from storage, with what went wrong reading it.
+type Loaded struct {
+	Store Store
+	// Notes say, for people, what could not be read or was repaired.
+	Notes []string
+	// Damaged is true when what was saved is not exactly what Store holds:
+	// the app must keep the saved text aside before it saves over it, so
+	// that nothing is lost.
+	Damaged bool
+	// ReadOnly is true when the saved document is of a newer version than
+	// this app reads: the app must not save over it.
+	ReadOnly bool
+}
+
+// Load reads the saved document. It never fails: it keeps every
+// assessment it can read and says what it could not.
+func Load(saved string) Loaded {
+	var l Loaded
+	l.Store.Version = StoreVersion
+	if strings.TrimSpace(saved) == "" {
+		return l
+	}
+	var doc struct {
+		Version     int               `json:"version"`
+		Assessments []json.RawMessage `json:"assessments"`
+	}
+	if err := json.Unmarshal([]byte(saved), &doc); err != nil {
+		l.Damaged = true
+		l.Notes = append(l.Notes, "Your saved assessments could not be read ("+jsonProblem(err)+"). What was saved is kept aside, unchanged.")
+		return l
+	}
+	if doc.Version > StoreVersion {
+		l.ReadOnly = true
+		l.Notes = append(l.Notes, fmt.Sprintf("Your assessments were saved by a newer version of this app (version %d). Reload to get it; until then they are shown but not saved.", doc.Version))
+	}
+	for i, raw := range doc.Assessments {
+		var a ladder.Assessment
+		if err := json.Unmarshal(raw, &a); err != nil || strings.TrimSpace(a.ID) == "" {
+			l.Damaged = true
+			l.Notes = append(l.Notes, fmt.Sprintf("Saved assessment %d could not be read and is kept aside.", i+1))
+			continue
+		}
+		if repair(&a) {
+			l.Damaged = true
+			l.Notes = append(l.Notes, fmt.Sprintf("In %q, notes longer than %d characters were shortened; the full text is kept aside.", a.Name, ladder.MaxNote))
+		}
+		l.Store.Assessments = append(l.Store.Assessments, a)
+	}
+	return l
+}
+
+// repair makes a readable assessment valid: answers present, notes within
+// bounds. It reports whether it changed anything.
+func repair(a *ladder.Assessment) bool {
+	if a.Answers == nil {
+		a.Answers = map[string]ladder.Answer{}
+	}
+	changed := false
+	for id, ans := range a.Answers {
+		if utf8.RuneCountInString(ans.Note) > ladder.MaxNote {
+			ans.Note = string([]rune(ans.Note)[:ladder.MaxNote])
+			a.Answers[id] = ans
+			changed = true
+		}
+	}
+	return changed
+}
+
+// Save writes the store as it is kept in storage.
+func Save(s Store) string {
+	s.Version = StoreVersion
+	if s.Assessments == nil {
+		s.Assessments = []ladder.Assessment{}
+	}
+	b, _ := json.Marshal(s) // strings and maps of strings always encode
+	return string(b)
+}

@@ -67,7 +67,7 @@ func TestCatalogPaths(t *testing.T) {
 			t.Errorf("URL(%q) = %q, want %q", tt.in, got, tt.url)
 		}
 	}
-	want := []string{"/", "/compare", "/roles/r", "/roles/r/one", "/roles/r/two", "/roles/r/grid", "/roles/r/skills/s"}
+	want := []string{"/", "/compare", "/roles/r", "/roles/r/one", "/roles/r/two", "/roles/r/grid", "/assess/r", "/roles/r/skills/s"}
 	if got := sub.Pages(); !slices.Equal(got, want) {
 		t.Errorf("Pages() = %q, want %q", got, want)
 	}

@@ -74,7 +74,7 @@ func (c *Catalog) local(p string) string {
 
 // Pages returns the path of every page that exists, in display order: the
 // home page, the comparison, then each role followed by its levels, its
-// grid and its skills' tracks.
+// grid, its self-assessment and its skills' tracks.
 func (c *Catalog) Pages() []string {
 	pages := []string{"/", comparePage}
 	for _, r := range c.fw.Roles {
@@ -82,7 +82,7 @@ func (c *Catalog) Pages() []string {
 		for _, l := range r.Levels {
 			pages = append(pages, levelPath(r.ID, l.ID))
 		}
-		pages = append(pages, gridPath(r.ID))
+		pages = append(pages, gridPath(r.ID), assessPath(r.ID))
 		for _, s := range r.Skills {
 			pages = append(pages, trackPath(r.ID, s.ID))
 		}
@@ -100,6 +100,8 @@ func levelPath(role, level string) string { return "/roles/" + role + "/" + leve
 func trackPath(role, skill string) string { return "/roles/" + role + "/skills/" + skill }
 
 func gridPath(role string) string { return "/roles/" + role + "/grid" }
+
+func assessPath(role string) string { return "/assess/" + role }
 
 // comparePath is the comparison of two levels, each "role/level".
 func comparePath(left, right string) string {

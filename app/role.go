@@ -114,5 +114,7 @@ func (p *rolePage) links() app.UI {
 		app.A().Href(p.cat.Path(comparePath(r.ID+"/"+r.Levels[0].ID, r.ID+"/"+r.Levels[1].ID))).Text("Compare two levels"),
 		app.Text(" · "),
 		app.A().Href(p.cat.Path(gridPath(r.ID))).Text("The whole ladder in a grid"),
+		app.Text(" · "),
+		app.A().ID("assess-link").Href(p.cat.Path(assessPath(r.ID))).Text("Assess yourself"),
 	)
 }

@@ -31,6 +31,7 @@ func Register(c *Catalog) {
 	for _, r := range c.Framework().Roles {
 		app.RouteFunc(rolePath(r.ID), func() app.Composer { return newRolePage(shown.Load(), r.ID) })
 		app.RouteFunc(gridPath(r.ID), func() app.Composer { return newGridPage(shown.Load(), r.ID) })
+		app.RouteFunc(assessPath(r.ID), func() app.Composer { return newAssessPage(shown.Load(), r.ID) })
 		for _, l := range r.Levels {
 			app.RouteFunc(levelPath(r.ID, l.ID), func() app.Composer { return newLevelPage(shown.Load(), r.ID, l.ID) })
 		}
@@ -41,6 +42,7 @@ func Register(c *Catalog) {
 	fallback.Do(func() {
 		app.RouteWithRegexpFunc(`^/roles/[^/]+/?$`, func() app.Composer { return newRolePage(shown.Load(), "") })
 		app.RouteWithRegexpFunc(`^/roles/[^/]+/grid/?$`, func() app.Composer { return newGridPage(shown.Load(), "") })
+		app.RouteWithRegexpFunc(`^/assess/[^/]+/?$`, func() app.Composer { return newAssessPage(shown.Load(), "") })
 		app.RouteWithRegexpFunc(`^/roles/[^/]+/skills/[^/]+/?$`, func() app.Composer { return newTrackPage(shown.Load(), "", "") })
 		app.RouteWithRegexpFunc(`^/roles/[^/]+/[^/]+/?$`, func() app.Composer { return newLevelPage(shown.Load(), "", "") })
 		app.RouteWithRegexpFunc(`.*`, func() app.Composer { return newNotFound(shown.Load()) })

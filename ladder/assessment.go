@@ -24,6 +24,9 @@ type Assessment struct {
 
 // Answer is where a person places themselves on one skill.
 type Answer struct {
+	// Placed is whether they have placed themselves on the skill; an
+	// answer can hold just a note.
+	Placed bool `json:"placed"`
 	// Level is the level ID they place themselves at, or empty for "not
 	// yet at the first level".
 	Level string `json:"level"`
@@ -53,7 +56,7 @@ func Fingerprint(text string) string {
 // for not yet at the first) on the role's skill, keeping note, with the
 // text and fingerprint it is made against.
 func Place(r *Role, skillID, level, note string) Answer {
-	a := Answer{Level: level, Note: note}
+	a := Answer{Placed: true, Level: level, Note: note}
 	if s := r.Skill(skillID); s != nil {
 		a.Skill = s.Name
 	}

@@ -84,8 +84,9 @@ func TestOverall(t *testing.T) {
 
 func TestPlacementsAndGaps(t *testing.T) {
 	as := Assessment{Answers: map[string]Answer{
-		"cd": {Level: "two"},
-		"x":  {Level: "one"}, // an orphan: not a placement
+		"cd":  {Placed: true, Level: "two"},
+		"x":   {Placed: true, Level: "one"}, // an orphan: not a placement
+		"ops": {Note: "a note alone places nothing"},
 	}}
 	ps := as.Placements(devops)
 	if len(ps) != 2 || ps[0].Level != 1 || !ps[0].Answered || ps[1].Answered {

@@ -22,7 +22,7 @@ func (as *Assessment) Placements(r *Role) []Placement {
 	for i := range r.Skills {
 		s := &r.Skills[i]
 		p := Placement{Skill: s, Level: NotYet}
-		if a, ok := as.Answers[s.ID]; ok {
+		if a, ok := as.Answers[s.ID]; ok && a.Placed {
 			switch {
 			case a.Level == "":
 				p.Answered = true

@@ -1,0 +1,155 @@
+package app
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/ladder/assess"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// assessPage is where a person places themselves on each of a role's
+// skills. Everything they enter is saved at once in the browser's storage
+// and never leaves the device: no URL carries it, no request sends it.
+type assessPage struct {
+	app.Compo
+	cat   *Catalog
+	role  *ladder.Role
+	asked string
+	store assess.Store
+	// current is the ID of the assessment shown.
+	current string
+	// notes are what reading storage found wrong; saveOff why saving is off.
+	notes    []string
+	saveOff  string
+	readOnly bool
+	// deleted is the assessment just deleted, which Undo brings back.
+	deleted *ladder.Assessment
+	stop    func()
+}
+
+// newAssessPage returns the assessment page of the role with the given
+// ID; with an empty ID, the role is read from the URL in OnNav.
+func newAssessPage(c *Catalog, id string) *assessPage {
+	return &assessPage{cat: c, asked: id, role: c.Framework().Role(id)}
+}
+
+func (p *assessPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+
+func (p *assessPage) OnNav(ctx app.Context) { p.load(ctx) }
+
+func (p *assessPage) load(ctx app.Context) {
+	p.asked = segments(p.cat.local(ctx.Page().URL().Path))[1]
+	p.role = p.cat.Framework().Role(p.asked)
+	if p.role == nil {
+		setMeta(ctx, p.cat, assessPath(p.asked), "Role not found", "")
+		return
+	}
+	setMeta(ctx, p.cat, assessPath(p.role.ID), "Assess yourself: "+p.role.Title,
+		"Place yourself on each skill of the "+p.role.Title+" ladder, privately, on your device.")
+}
+
+// OnMount reads the saved assessments, and follows other tabs' changes.
+func (p *assessPage) OnMount(ctx app.Context) {
+	p.read()
+	p.stop = app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
+		if e.Get("key").String() == assess.StoreKey {
+			p.read()
+		}
+	})
+}
+
+// OnDismount stops following other tabs.
+func (p *assessPage) OnDismount() {
+	if p.stop != nil {
+		p.stop()
+	}
+}
+
+// read loads the store, repairs it in storage if it was damaged (the
+// damaged text is kept aside first), and picks the assessment to show.
+func (p *assessPage) read() {
+	l, err := readStore()
+	p.store, p.notes, p.readOnly = l.Store, l.Notes, l.ReadOnly
+	p.saveOff = ""
+	if err != nil {
+		p.saveOff = "Saving is off: this browser does not let the app keep anything on the device (" + err.Error() + "). What you enter stays until you leave the page."
+		return
+	}
+	if l.Damaged && !l.ReadOnly {
+		p.save()
+	}
+	if p.find(p.current) == nil {
+		p.current = ""
+		for i := range p.store.Assessments {
+			a := &p.store.Assessments[i]
+			if a.Role == p.role.ID && (p.current == "" || a.Updated > p.find(p.current).Updated) {
+				p.current = a.ID
+			}
+		}
+	}
+}
+
+// find returns the assessment with the given ID, or nil.
+func (p *assessPage) find(id string) *ladder.Assessment {
+	for i := range p.store.Assessments {
+		if p.store.Assessments[i].ID == id && id != "" {
+			return &p.store.Assessments[i]
+		}
+	}
+	return nil
+}
+
+// mine returns the role's assessments.
+func (p *assessPage) mine() []*ladder.Assessment {
+	var out []*ladder.Assessment
+	for i := range p.store.Assessments {
+		if p.store.Assessments[i].Role == p.role.ID {
+			out = append(out, &p.store.Assessments[i])
+		}
+	}
+	return out
+}
+
+// edit returns the assessment shown, creating it on the first change.
+func (p *assessPage) edit() *ladder.Assessment {
+	if a := p.find(p.current); a != nil {
+		a.Updated = now()
+		return a
+	}
+	return p.create("Assessment, " + time.Now().Format("2 Jan 2006"))
+}
+
+func (p *assessPage) create(name string) *ladder.Assessment {
+	t := now()
+	a := ladder.Assessment{
+		ID: newID(), Name: name, Role: p.role.ID, Created: t, Updated: t,
+		Answers: map[string]ladder.Answer{},
+	}
+	p.store.Assessments = append(p.store.Assessments, a)
+	p.current = a.ID
+	return &p.store.Assessments[len(p.store.Assessments)-1]
+}
+
+// save writes the store at once, unless saving is off.
+func (p *assessPage) save() {
+	if p.readOnly {
+		return
+	}
+	if err := writeStore(p.store); err != nil {
+		p.saveOff = "Saving failed: " + err.Error() + ". Your last change is only on this page; export what you need before you leave."
+		return
+	}
+	p.saveOff = ""
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+var idCount int
+
+// newID names a new assessment: unique on this device, and meaningless.
+func newID() string {
+	idCount++
+	return strconv.FormatInt(time.Now().UnixNano(), 36) + "-" + strconv.Itoa(idCount)
+}

@@ -1,0 +1,117 @@
+package app
+
+import (
+	"maps"
+	"strconv"
+	"strings"
+
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// manager picks, names, duplicates and deletes the role's assessments.
+func (p *assessPage) manager(a *ladder.Assessment) app.UI {
+	mine := p.mine()
+	name := ""
+	if a != nil {
+		name = a.Name
+	}
+	return app.Div().Class("manager").Body(
+		app.If(len(mine) > 1, app.P().Body(
+			app.Label().For("which").Text("Assessment "),
+			app.Select().ID("which").OnChange(p.switchTo).Body(
+				app.Range(mine).Slice(func(i int) app.UI {
+					return app.Option().Value(mine[i].ID).Selected(mine[i].ID == p.current).
+						Text(mine[i].Name + " (" + day(mine[i].Updated) + ")")
+				}),
+			),
+		)),
+		app.If(a != nil, app.P().Body(
+			app.Label().For("name").Text("Name "),
+			app.Input().Type("text").ID("name").Value(name).MaxLength(120).OnChange(p.rename),
+		)),
+		app.P().Class("manager-actions").Body(
+			app.Button().Type("button").ID("new").Text("New assessment").OnClick(p.newOne),
+			app.If(a != nil, app.Button().Type("button").ID("duplicate").Text("Duplicate").OnClick(p.duplicate)),
+			app.If(a != nil, app.Button().Type("button").ID("delete").Class("danger").Text("Delete").OnClick(p.remove)),
+		),
+		app.If(p.deleted != nil, app.P().Class("notice").ID("deleted").Aria("live", "polite").Body(
+			app.Text("Deleted “"+deletedName(p.deleted)+"”. "),
+			app.Button().Type("button").ID("undo").Text("Undo").OnClick(p.undo),
+		)),
+	)
+}
+
+func deletedName(a *ladder.Assessment) string {
+	if a == nil {
+		return ""
+	}
+	return a.Name
+}
+
+// day is the date part of an RFC 3339 time.
+func day(t string) string {
+	d, _, _ := strings.Cut(t, "T")
+	return d
+}
+
+func (p *assessPage) switchTo(ctx app.Context, _ app.Event) {
+	if id := ctx.JSSrc().Get("value").String(); p.find(id) != nil {
+		p.current = id
+	}
+}
+
+func (p *assessPage) rename(ctx app.Context, _ app.Event) {
+	name := strings.TrimSpace(ctx.JSSrc().Get("value").String())
+	if name == "" {
+		return // a name cannot be emptied; the field shows the old one again
+	}
+	p.edit().Name = name
+	p.save()
+}
+
+func (p *assessPage) newOne(ctx app.Context, _ app.Event) {
+	p.create("Assessment " + strconv.Itoa(len(p.mine())+1))
+	p.save()
+}
+
+func (p *assessPage) duplicate(ctx app.Context, _ app.Event) {
+	src := p.find(p.current)
+	if src == nil {
+		return
+	}
+	cp := *src
+	cp.Name += " (copy)"
+	cp.Answers = maps.Clone(src.Answers)
+	a := p.create(cp.Name) // may move src: only cp is used from here
+	cp.ID, cp.Created, cp.Updated = a.ID, a.Created, a.Updated
+	*a = cp
+	p.save()
+}
+
+// remove deletes the assessment shown; Undo brings it back until the
+// next deletion.
+func (p *assessPage) remove(ctx app.Context, _ app.Event) {
+	for i := range p.store.Assessments {
+		if p.store.Assessments[i].ID == p.current {
+			gone := p.store.Assessments[i]
+			p.deleted = &gone
+			p.store.Assessments = append(p.store.Assessments[:i:i], p.store.Assessments[i+1:]...)
+			break
+		}
+	}
+	p.current = ""
+	if mine := p.mine(); len(mine) > 0 {
+		p.current = mine[len(mine)-1].ID
+	}
+	p.save()
+}
+
+func (p *assessPage) undo(ctx app.Context, _ app.Event) {
+	if p.deleted == nil {
+		return
+	}
+	p.store.Assessments = append(p.store.Assessments, *p.deleted)
+	p.current, p.deleted = p.deleted.ID, nil
+	p.save()
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+)
+
+const assessDevops = "/assess/devops-engineer"
+
+// TestAssess drives the self-assessment in Chromium: placing, notes, the
+// target and its gaps, saving across reloads and offline, several
+// assessments, other tabs, damaged storage, and no data leaving the page.
+func TestAssess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site and drives Chromium")
+	}
+	s := startServe(t, buildSite(t, "../../content"), "")
+	browser := browsertest.Browser(t)
+	t.Run("place, note, target, reload", func(t *testing.T) { testAssessFlow(t, browser, s) })
+	t.Run("several assessments", func(t *testing.T) { testAssessMany(t, browser, s) })
+	t.Run("two tabs", func(t *testing.T) { testAssessTabs(t, browser, s) })
+	t.Run("damaged storage", func(t *testing.T) { testAssessDamaged(t, browser, s) })
+	t.Run("axe", func(t *testing.T) {
+		tab := open(t, browser, s, assessDevops)
+		violations, err := browsertest.Axe(tab)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range violations {
+			t.Errorf("%s", v)
+		}
+	})
+}
+
+// clearStorage empties the site's storage, in a tab on the site.
+func clearStorage(t *testing.T, tab context.Context) {
+	t.Helper()
+	eval[bool](t, tab, `localStorage.clear(), true`)
+}
+
+func testAssessFlow(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, assessDevops)
+	clearStorage(t, tab)
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady)
+	checkHeading(t, tab, assessDevops, "Assess yourself")
+	// Four steps right of "not yet": Senior.
+	slider := "#assess-continuous-delivery"
+	if err := chromedp.Do(tab, chromedp.Focus(slider), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight+kb.ArrowRight+kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .placed").textContent === "Senior" && document.querySelector("#assess-continuous-delivery").getAttribute("aria-valuetext") === "Senior"`)
+	if !eval[bool](t, tab, `document.querySelector("#skill-continuous-delivery .assess-texts").textContent.includes("Next: Staff")`) {
+		t.Error("the next level's text is not shown beside the chosen one")
+	}
+	const note = "Led the pipeline migration — ask Sam"
+	eval[bool](t, tab, fmt.Sprintf(`(t => { t.value = %q; t.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.getElementById("note-continuous-delivery"))`, note))
+	waitFor(t, tab, fmt.Sprintf(`document.querySelector("#skill-continuous-delivery .counter").textContent === "%d / 2000"`, len([]rune(note))))
+	choose(t, tab, "target", "staff")
+	waitFor(t, tab, `document.querySelector(".gaps") !== null && document.querySelectorAll(".gap").length === 6`)
+	waitFor(t, tab, `document.getElementById("overall").textContent === "Overall: Senior DevOps engineer."`)
+	if !eval[bool](t, tab, `document.querySelector(".chart svg rect.chart-bar[width]") !== null && document.querySelectorAll(".summary-table tbody tr").length === 6`) {
+		t.Error("no chart or no table of the same figures")
+	}
+	// Saved at once: a fresh page shows it all.
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady+` && document.querySelector("#skill-continuous-delivery .placed").textContent === "Senior"`)
+	if got := eval[string](t, tab, `document.getElementById("note-continuous-delivery").value + "|" + document.getElementById("target").value`); got != note+"|staff" {
+		t.Errorf("after a reload: note and target %q", got)
+	}
+	// Nothing of it ever left the page: every request is a same-origin
+	// GET of a static file, with no query.
+	for _, u := range browsertest.Requests(tab) {
+		if !strings.HasPrefix(u, s.url+"/") || strings.Contains(u, "?") || strings.Contains(u, "Sam") {
+			t.Errorf("a request that is not a plain static file: %s", u)
+		}
+	}
+	if strings.Contains(eval[string](t, tab, `location.href`), "Sam") {
+		t.Error("the note is in the address")
+	}
+}
+
+func testAssessMany(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, assessDevops)
+	clearStorage(t, tab)
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady)
+	click := func(id string) {
+		t.Helper()
+		if err := chromedp.Do(tab, chromedp.Click("#"+id)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	click("new")
+	waitFor(t, tab, `document.getElementById("name") !== null && document.getElementById("name").value === "Assessment 1"`)
+	eval[bool](t, tab, `(n => { n.value = "Before review, Nov 2026"; n.dispatchEvent(new Event("change", {bubbles: true})); return true })(document.getElementById("name"))`)
+	click("duplicate")
+	waitFor(t, tab, `document.getElementById("which") !== null && document.getElementById("which").options.length === 2 && document.getElementById("name").value === "Before review, Nov 2026 (copy)"`)
+	click("delete")
+	waitFor(t, tab, `document.getElementById("deleted") !== null && document.getElementById("which") === null`)
+	click("undo")
+	waitFor(t, tab, `document.getElementById("which") !== null && document.getElementById("which").options.length === 2`)
+	if got := eval[int](t, tab, `JSON.parse(localStorage.getItem("ladder-explorer/assessments")).assessments.length`); got != 2 {
+		t.Errorf("storage holds %d assessments after undo, want 2", got)
+	}
+}
+
+func testAssessTabs(t *testing.T, browser context.Context, s hosted) {
+	a := open(t, browser, s, assessDevops)
+	clearStorage(t, a)
+	if err := chromedp.Do(a, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, a, appReady)
+	b := open(t, browser, s, assessDevops)
+	if err := chromedp.Do(a, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	// The other tab follows, without a reload.
+	waitFor(t, b, `document.querySelector("#skill-continuous-delivery .placed").textContent === "I"`)
+}
+
+func testAssessDamaged(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, assessDevops)
+	eval[bool](t, tab, `localStorage.clear(), localStorage.setItem("ladder-explorer/assessments", "{oops, hand-edited"), true`)
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady+` && document.getElementById("storage-notice") !== null && document.getElementById("storage-notice").textContent.includes("could not be read")`)
+	if got := eval[string](t, tab, `Object.keys(localStorage).filter(k => k.startsWith("ladder-explorer/assessments.kept-")).map(k => localStorage.getItem(k)).join()`); got != "{oops, hand-edited" {
+		t.Errorf("the damaged text was not kept aside: %q", got)
+	}
+	// The page still works, and saves again.
+	if err := chromedp.Do(tab, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `JSON.parse(localStorage.getItem("ladder-explorer/assessments")).assessments.length === 1`)
+}

@@ -26,6 +26,10 @@ type assessPage struct {
 	readOnly bool
 	// deleted is the assessment just deleted, which Undo brings back.
 	deleted *ladder.Assessment
+	// ioMsg says how the last import went; pending are imported
+	// assessments already here, waiting for the person to say what to do.
+	ioMsg   string
+	pending []ladder.Assessment
 	stop    func()
 }
 

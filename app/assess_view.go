@@ -33,6 +33,7 @@ func (p *assessPage) Render() app.UI {
 			app.Range(r.Skills).Slice(func(i int) app.UI { return p.skill(r.Skills[i], answers) }),
 		),
 		p.summary(shown.Placements(r), target),
+		p.io(a),
 	)
 }
 

@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -27,6 +31,7 @@ func TestAssess(t *testing.T) {
 	t.Run("several assessments", func(t *testing.T) { testAssessMany(t, browser, s) })
 	t.Run("two tabs", func(t *testing.T) { testAssessTabs(t, browser, s) })
 	t.Run("damaged storage", func(t *testing.T) { testAssessDamaged(t, browser, s) })
+	t.Run("export and import", func(t *testing.T) { testAssessFiles(t, browser, s) })
 	t.Run("axe", func(t *testing.T) {
 		tab := open(t, browser, s, assessDevops)
 		violations, err := browsertest.Axe(tab)
@@ -148,4 +153,84 @@ func testAssessDamaged(t *testing.T, browser context.Context, s hosted) {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, `JSON.parse(localStorage.getItem("ladder-explorer/assessments")).assessments.length === 1`)
+}
+
+// testAssessFiles exports as JSON and Markdown, imports the JSON back into
+// an empty device, asks before replacing, and refuses a bad file.
+func testAssessFiles(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, assessDevops)
+	clearStorage(t, tab)
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady)
+	dir := t.TempDir()
+	if _, err := chromedp.Call(tab, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tab, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight+kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .placed").textContent === "II"`)
+	if err := chromedp.Do(tab, chromedp.Click("#export-json"), chromedp.Click("#export-md")); err != nil {
+		t.Fatal(err)
+	}
+	jsonFile := waitForFile(t, dir, ".json")
+	md := waitForFile(t, dir, ".md")
+	if text := readText(t, md); !strings.Contains(text, "### Continuous delivery\n\nPlaced at: DevOps engineer II.") {
+		t.Errorf("the Markdown packet lacks the placement:\n%s", text)
+	}
+	// An empty device imports it back.
+	clearStorage(t, tab)
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady+` && document.querySelector("#skill-continuous-delivery .placed").textContent === "Not placed yet"`)
+	if err := chromedp.Do(tab, chromedp.SetUploadFiles("#import", []string{jsonFile})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.getElementById("import-message") !== null && document.getElementById("import-message").textContent === "Imported 1 assessment." && document.querySelector("#skill-continuous-delivery .placed").textContent === "II"`)
+	// The same file again: asked, never overwritten silently.
+	if err := chromedp.Do(tab, chromedp.SetUploadFiles("#import", []string{jsonFile})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.getElementById("import-conflict") !== null`)
+	if err := chromedp.Do(tab, chromedp.Click("#import-keep")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.getElementById("which") !== null && document.getElementById("which").options.length === 2`)
+	// A file that is not an export is refused, with the reason.
+	bad := filepath.Join(t.TempDir(), "notes.json")
+	if err := os.WriteFile(bad, []byte("name,level\nme,senior\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tab, chromedp.SetUploadFiles("#import", []string{bad})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.getElementById("import-message").textContent.startsWith("The file is not valid JSON")`)
+}
+
+// waitForFile waits, bounded, for a finished download with the extension.
+func waitForFile(t *testing.T, dir, ext string) string {
+	t.Helper()
+	for range 100 {
+		matches, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
+		if len(matches) == 1 {
+			return matches[0]
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no %s download in %s", ext, dir)
+	return ""
+}
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -32,6 +32,7 @@ func (p *assessPage) Render() app.UI {
 		app.Div().Class("assess-skills").Body(
 			app.Range(r.Skills).Slice(func(i int) app.UI { return p.skill(r.Skills[i], answers) }),
 		),
+		p.orphans(a),
 		p.summary(shown.Placements(r), target),
 		p.io(a),
 	)
@@ -91,6 +92,7 @@ func (p *assessPage) skill(s ladder.Skill, answers map[string]ladder.Answer) app
 			Min(0).Max(len(r.Levels)).Step(1).Value(idx+1).
 			Aria("valuetext", valueText).OnInput(p.place(s.ID)),
 		app.P().Class("placed").Text(valueText),
+		p.changed(s.ID, ans),
 		p.expectations(s.ID, idx),
 		p.note(s.ID, ans.Note),
 	)
@@ -167,4 +169,67 @@ func (p *assessPage) setNote(skillID string) app.EventHandler {
 		a.Answers[skillID] = ans
 		p.save()
 	}
+}
+
+// changed flags an answer made against a text the ladder has since
+// changed, with the old text and the new one marked against it, or at a
+// level the ladder no longer has.
+func (p *assessPage) changed(skillID string, ans ladder.Answer) app.UI {
+	switch ans.State(p.role, skillID) {
+	case ladder.LevelGone:
+		return app.P().Class("notice").Text("You placed yourself at “" + ans.Level + "”, a level this ladder no longer has: place yourself again.")
+	case ladder.TextChanged:
+		l := p.role.Level(ans.Level)
+		e, _ := l.Expectation(skillID)
+		return app.Div().Class("notice changed").Body(
+			app.P().Text("The text of "+l.Name+" has changed since you placed yourself. Here is what changed; move the slider, or confirm, to answer against the new text."),
+			diffText(ladder.Diff(ans.Text, e.Text), true),
+			app.Details().Body(app.Summary().Text("The text you answered against"), plainText(ans.Text)),
+			app.Button().Type("button").Class("confirm").Text("Confirm "+l.Name).OnClick(p.confirm(skillID)),
+		)
+	}
+	return nil
+}
+
+// confirm answers again at the same level, against the current text.
+func (p *assessPage) confirm(skillID string) app.EventHandler {
+	return func(ctx app.Context, _ app.Event) {
+		a := p.edit()
+		old := a.Answers[skillID]
+		a.Answers[skillID] = ladder.Place(p.role, skillID, old.Level, old.Note)
+		p.save()
+	}
+}
+
+// orphans shows the answers for skills this ladder no longer has: kept,
+// with their notes, never dropped silently.
+func (p *assessPage) orphans(a *ladder.Assessment) app.UI {
+	if a == nil {
+		return nil
+	}
+	ids := a.Orphans(p.role)
+	if len(ids) == 0 {
+		return nil
+	}
+	return app.Section().Class("orphans notice").ID("orphans").Body(
+		app.H2().Text("Skills no longer on this ladder"),
+		app.P().Text("The ladder has changed since you answered these. Your answers and notes are kept here."),
+		app.Range(ids).Slice(func(i int) app.UI {
+			ans := a.Answers[ids[i]]
+			name := ans.Skill
+			if name == "" {
+				name = ids[i]
+			}
+			placed := "not yet at the first level"
+			if ans.Level != "" {
+				placed = ans.Level
+			}
+			return app.Div().Class("orphan").Body(
+				app.H3().Text(name),
+				app.If(ans.Placed, app.P().Text("You placed yourself at: "+placed+".")),
+				app.If(ans.Text != "", plainText(ans.Text)),
+				app.If(ans.Note != "", app.P().Class("orphan-note").Text("Your note: "+ans.Note)),
+			)
+		}),
+	)
 }

@@ -32,6 +32,7 @@ func TestAssess(t *testing.T) {
 	t.Run("two tabs", func(t *testing.T) { testAssessTabs(t, browser, s) })
 	t.Run("damaged storage", func(t *testing.T) { testAssessDamaged(t, browser, s) })
 	t.Run("export and import", func(t *testing.T) { testAssessFiles(t, browser, s) })
+	t.Run("content changed", func(t *testing.T) { testAssessContentChanged(t, browser, s) })
 	t.Run("axe", func(t *testing.T) {
 		tab := open(t, browser, s, assessDevops)
 		violations, err := browsertest.Axe(tab)
@@ -233,4 +234,31 @@ func readText(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// testAssessContentChanged plays a new version of the ladder against saved
+// answers: one made against a text since rewritten, one for a skill since
+// removed.
+func testAssessContentChanged(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, assessDevops)
+	clearStorage(t, tab)
+	eval[bool](t, tab, `localStorage.setItem("ladder-explorer/assessments", JSON.stringify({version: 1, assessments: [{
+		id: "old", name: "Last year", role: "devops-engineer", created: "2025-11-01T10:00:00Z", updated: "2025-11-01T10:00:00Z", target: "",
+		answers: {
+			"continuous-delivery": {placed: true, level: "ii", note: "", skill: "Continuous delivery", text: "You build pipelines by hand.", fingerprint: "0"},
+			"cooking": {placed: true, level: "senior", note: "Best lasagne in the team", skill: "Cooking", text: "You cook.", fingerprint: "1"}
+		}
+	}]})), true`)
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, appReady+` && document.querySelector("#skill-continuous-delivery .changed") !== null`)
+	if !eval[bool](t, tab, `(c => c.textContent.includes("You build pipelines by hand.") && c.querySelector("ins") !== null)(document.querySelector("#skill-continuous-delivery .changed"))`) {
+		t.Error("the changed answer does not show its old text and the new one marked")
+	}
+	waitFor(t, tab, `document.getElementById("orphans") !== null && document.getElementById("orphans").textContent.includes("Best lasagne in the team")`)
+	if err := chromedp.Do(tab, chromedp.Click("#skill-continuous-delivery .confirm")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .changed") === null && document.getElementById("orphans") !== null`)
 }

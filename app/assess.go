@@ -18,8 +18,9 @@ type assessPage struct {
 	role  *ladder.Role
 	asked string
 	store assess.Store
-	// current is the ID of the assessment shown.
-	current string
+	// current is the ID of the assessment shown, against the one it is
+	// compared with.
+	current, against string
 	// notes are what reading storage found wrong; saveOff why saving is off.
 	notes    []string
 	saveOff  string

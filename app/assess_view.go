@@ -34,6 +34,7 @@ func (p *assessPage) Render() app.UI {
 		),
 		p.orphans(a),
 		p.summary(shown.Placements(r), target),
+		p.movesView(a),
 		p.io(a),
 	)
 }

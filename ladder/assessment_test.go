@@ -103,3 +103,18 @@ func TestPlacementsAndGaps(t *testing.T) {
 		t.Errorf("Gaps to an unknown level = %+v", gaps)
 	}
 }
+
+func TestMoves(t *testing.T) {
+	before := &Assessment{Answers: map[string]Answer{"cd": {Placed: true, Level: "one"}, "ops": {Placed: true, Level: "two"}}}
+	after := &Assessment{Answers: map[string]Answer{"cd": {Placed: true, Level: "two"}, "ops": {Placed: true, Level: "two", Note: "a note is not a move"}}}
+	moves := Moves(devops, before, after)
+	if len(moves) != 1 || moves[0].Skill.ID != "cd" || moves[0].From.Level != 0 || moves[0].To.Level != 1 {
+		t.Errorf("Moves = %+v, want cd from 0 to 1", moves)
+	}
+	if got := Moves(devops, before, &Assessment{}); len(got) != 2 {
+		t.Errorf("against an empty assessment: %d moves, want 2 (placed, then not)", len(got))
+	}
+	if got := Moves(devops, before, before); len(got) != 0 {
+		t.Errorf("an assessment against itself moves %d skills", len(got))
+	}
+}

@@ -82,3 +82,23 @@ func Gaps(r *Role, ps []Placement, target string) []Gap {
 	}
 	return gaps
 }
+
+// Move is a skill placed differently in two assessments.
+type Move struct {
+	Skill    *Skill
+	From, To Placement
+}
+
+// Moves returns the skills that an assessment places differently from an
+// earlier one, in the role's order: placed in one and not the other, or
+// at another level.
+func Moves(r *Role, earlier, later *Assessment) []Move {
+	a, b := earlier.Placements(r), later.Placements(r)
+	var moves []Move
+	for i := range a {
+		if a[i].Answered != b[i].Answered || a[i].Level != b[i].Level {
+			moves = append(moves, Move{Skill: a[i].Skill, From: a[i], To: b[i]})
+		}
+	}
+	return moves
+}

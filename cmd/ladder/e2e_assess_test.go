@@ -122,6 +122,12 @@ func testAssessMany(t *testing.T, browser context.Context, s hosted) {
 	if got := eval[int](t, tab, `JSON.parse(localStorage.getItem("ladder-explorer/assessments")).assessments.length`); got != 2 {
 		t.Errorf("storage holds %d assessments after undo, want 2", got)
 	}
+	// Comparing the two: nothing moved, then one skill.
+	waitFor(t, tab, `document.getElementById("moves-none") !== null`)
+	if err := chromedp.Do(tab, chromedp.Focus("#assess-distributed-systems"), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.getElementById("moves-list").textContent === "Distributed systems: not placed → I"`)
 }
 
 func testAssessTabs(t *testing.T, browser context.Context, s hosted) {

@@ -25,6 +25,8 @@ type assessPage struct {
 	notes    []string
 	saveOff  string
 	readOnly bool
+	// noStorage is true when the browser keeps nothing on the device.
+	noStorage bool
 	// deleted is the assessment just deleted, which Undo brings back.
 	deleted *ladder.Assessment
 	// ioMsg says how the last import went; pending are imported
@@ -77,7 +79,7 @@ func (p *assessPage) OnDismount() {
 func (p *assessPage) read() {
 	l, err := readStore()
 	p.store, p.notes, p.readOnly = l.Store, l.Notes, l.ReadOnly
-	p.saveOff = ""
+	p.saveOff, p.noStorage = "", err != nil
 	if err != nil {
 		p.saveOff = "Saving is off: this browser does not let the app keep anything on the device (" + err.Error() + "). What you enter stays until you leave the page."
 		return
@@ -139,7 +141,7 @@ func (p *assessPage) create(name string) *ladder.Assessment {
 
 // save writes the store at once, unless saving is off.
 func (p *assessPage) save() {
-	if p.readOnly {
+	if p.readOnly || p.noStorage {
 		return
 	}
 	if err := writeStore(p.store); err != nil {

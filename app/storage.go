@@ -27,11 +27,19 @@ func jsCall(method string, args ...any) (v app.Value, err error) {
 			err = errors.New(describe(r))
 		}
 	}()
-	ls := app.Window().Get("localStorage")
-	if !ls.Truthy() {
+	ls := localStorage()
+	if !ls.Truthy() || ls.Get(inMemory).Truthy() {
 		return nil, errNoStorage
 	}
 	return ls.Call(method, args...), nil
+}
+
+// localStorage reads window.localStorage through Reflect.get. Reading it as
+// a property would let a throwing getter end the Go program: only calls
+// turn JavaScript exceptions into Go panics, which callers recover.
+func localStorage() app.Value {
+	w := app.Window()
+	return w.Get("Reflect").Call("get", w, "localStorage")
 }
 
 func describe(r any) string {
@@ -68,4 +76,66 @@ func readStore() (assess.Loaded, error) {
 func writeStore(s assess.Store) error {
 	_, err := jsCall("setItem", assess.StoreKey, assess.Save(s))
 	return err
+}
+
+// GuardStorage replaces a localStorage that throws when touched, as some
+// private modes make it, with one in memory, before go-app starts: go-app
+// reads localStorage at start and would fail, taking the whole app down
+// with it. The stand-in keeps nothing past the page, and the app says that
+// saving is off. Call it before app.RunWhenOnBrowser.
+func GuardStorage() {
+	if app.IsServer || !storageThrows() {
+		return
+	}
+	w := app.Window()
+	desc := w.Get("Object").New()
+	desc.Set("value", memoryStorage())
+	desc.Set("configurable", true)
+	defer func() { _ = recover() }() // a property that cannot be redefined stays as it is
+	w.Get("Object").Call("defineProperty", w, "localStorage", desc)
+}
+
+// inMemory marks the stand-in storage.
+const inMemory = "ladderInMemory"
+
+// memoryStorage is a Storage that lives in memory. Its methods are on its
+// prototype, so that, like the real one, it lists only its items.
+func memoryStorage() app.Value {
+	items := map[string]string{}
+	w := app.Window()
+	proto := w.Get("Object").New()
+	proto.Set(inMemory, true)
+	proto.Set("getItem", app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if v, ok := items[argString(args, 0)]; ok {
+			return v
+		}
+		return nil
+	}))
+	proto.Set("setItem", app.FuncOf(func(_ app.Value, args []app.Value) any {
+		items[argString(args, 0)] = argString(args, 1)
+		return nil
+	}))
+	proto.Set("removeItem", app.FuncOf(func(_ app.Value, args []app.Value) any {
+		delete(items, argString(args, 0))
+		return nil
+	}))
+	return w.Get("Object").Call("create", proto)
+}
+
+func argString(args []app.Value, i int) string {
+	if i < len(args) {
+		return args[i].String()
+	}
+	return ""
+}
+
+// storageThrows reports whether reading window.localStorage throws.
+func storageThrows() (throws bool) {
+	defer func() {
+		if recover() != nil {
+			throws = true
+		}
+	}()
+	localStorage()
+	return false
 }

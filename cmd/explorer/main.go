@@ -30,6 +30,7 @@ func main() {
 	ui.Register(ui.NewCatalog(fw, ui.Site{Prefix: app.Getenv("GOAPP_ROOT_PREFIX")}))
 	if app.IsClient {
 		ui.RememberScroll()
+		ui.GuardStorage()
 	}
 	app.RunWhenOnBrowser()
 }

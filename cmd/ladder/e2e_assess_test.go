@@ -10,6 +10,7 @@ import (
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -33,6 +34,7 @@ func TestAssess(t *testing.T) {
 	t.Run("damaged storage", func(t *testing.T) { testAssessDamaged(t, browser, s) })
 	t.Run("export and import", func(t *testing.T) { testAssessFiles(t, browser, s) })
 	t.Run("content changed", func(t *testing.T) { testAssessContentChanged(t, browser, s) })
+	t.Run("no storage", func(t *testing.T) { testAssessNoStorage(t, browser, s) })
 	t.Run("axe", func(t *testing.T) {
 		tab := open(t, browser, s, assessDevops)
 		violations, err := browsertest.Axe(tab)
@@ -43,6 +45,7 @@ func TestAssess(t *testing.T) {
 			t.Errorf("%s", v)
 		}
 	})
+	t.Run("offline reload", func(t *testing.T) { testAssessOffline(t, browser, s) }) // last: stops the host
 }
 
 // clearStorage empties the site's storage, in a tab on the site.
@@ -267,4 +270,51 @@ func testAssessContentChanged(t *testing.T, browser context.Context, s hosted) {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .changed") === null && document.getElementById("orphans") !== null`)
+}
+
+// testAssessNoStorage runs the page where the browser refuses storage (as
+// some private modes do) and where storage is full: it keeps working and
+// says plainly that saving is off.
+func testAssessNoStorage(t *testing.T, browser context.Context, s hosted) {
+	clearStorage(t, open(t, browser, s, assessDevops))
+	for _, tt := range []struct{ name, script, want string }{
+		{"disabled", `Object.defineProperty(window, "localStorage", {configurable: true, get() { throw new DOMException("The user denied storage", "SecurityError") }})`, "Saving is off"},
+		{"full", `Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded", "QuotaExceededError") }`, "Saving failed"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tab := browsertest.NewTab(t, browser)
+			if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: tt.script}); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(tab, chromedp.Navigate(s.at(assessDevops))); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, tab, appReady)
+			if err := chromedp.Do(tab, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, tab, fmt.Sprintf(`document.querySelector("#skill-continuous-delivery .placed").textContent === "Associate" && document.getElementById("storage-notice") !== null && document.getElementById("storage-notice").textContent.includes(%q)`, tt.want))
+		})
+	}
+}
+
+// testAssessOffline reloads the page with the host gone and the network
+// off: the app and the answers are still there. It stops the host.
+func testAssessOffline(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, assessDevops)
+	clearStorage(t, tab)
+	if err := chromedp.Do(tab, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	eval[any](t, tab, `navigator.serviceWorker.ready.then(() => { window.swReady = true }); true`)
+	waitFor(t, tab, `window.swReady === true && localStorage.getItem("ladder-explorer/assessments") !== null`)
+	s.stop()
+	cold := browsertest.NewTab(t, browser)
+	if err := browsertest.Offline(cold, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(cold, chromedp.Navigate(s.at(assessDevops))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, cold, appReady+` && document.querySelector("#skill-continuous-delivery .placed").textContent === "I"`)
 }

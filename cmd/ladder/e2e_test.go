@@ -183,7 +183,13 @@ func checkHeading(t *testing.T, tab context.Context, path, want string) {
 func waitFor(t *testing.T, tab context.Context, js string) {
 	t.Helper()
 	if err := browsertest.WaitFor(tab, js, waitTimeout); err != nil {
-		html, _ := chromedp.Run(tab, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText.slice(0, 600)`))
+		html, evalErr := chromedp.Run(tab, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText.slice(0, 600)`))
+		if evalErr != nil {
+			html = "(" + evalErr.Error() + ")"
+		}
+		for _, m := range browsertest.Console(tab) {
+			html += "\nconsole: " + m.String()
+		}
 		t.Fatalf("waiting for %s: %v\npage: %s", js, err, html)
 	}
 }

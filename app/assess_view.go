@@ -92,7 +92,14 @@ func (p *assessPage) skill(s ladder.Skill, answers map[string]ladder.Answer) app
 		app.Input().Type("range").ID(id).Class("assess-slider").
 			Min(0).Max(len(r.Levels)).Step(1).Value(idx+1).
 			Aria("valuetext", valueText).OnInput(p.place(s.ID)),
-		app.P().Class("placed").Text(valueText),
+		app.P().Class("placed").Body(
+			app.Span().Class("placed-level").Text(valueText),
+			// The slider starts at "not yet", so moving it there is no
+			// change: a button says it instead.
+			app.If(!answered, app.Button().Type("button").Class("not-yet").
+				Aria("label", s.Name+": not yet at the first level").
+				Text("Not yet at the first level").OnClick(p.placeNotYet(s.ID))),
+		),
 		p.changed(s.ID, ans),
 		p.expectations(s.ID, idx),
 		p.note(s.ID, ans.Note),
@@ -151,6 +158,14 @@ func (p *assessPage) place(skillID string) app.EventHandler {
 		}
 		a := p.edit()
 		a.Answers[skillID] = ladder.Place(p.role, skillID, level, a.Answers[skillID].Note)
+		p.save()
+	}
+}
+
+func (p *assessPage) placeNotYet(skillID string) app.EventHandler {
+	return func(ctx app.Context, _ app.Event) {
+		a := p.edit()
+		a.Answers[skillID] = ladder.Place(p.role, skillID, "", a.Answers[skillID].Note)
 		p.save()
 	}
 }

@@ -67,7 +67,7 @@ func testAssessFlow(t *testing.T, browser context.Context, s hosted) {
 	if err := chromedp.Do(tab, chromedp.Focus(slider), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight+kb.ArrowRight+kb.ArrowRight)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .placed").textContent === "Senior" && document.querySelector("#assess-continuous-delivery").getAttribute("aria-valuetext") === "Senior"`)
+	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .placed-level").textContent === "Senior" && document.querySelector("#assess-continuous-delivery").getAttribute("aria-valuetext") === "Senior"`)
 	if !eval[bool](t, tab, `document.querySelector("#skill-continuous-delivery .assess-texts").textContent.includes("Next: Staff")`) {
 		t.Error("the next level's text is not shown beside the chosen one")
 	}
@@ -80,19 +80,25 @@ func testAssessFlow(t *testing.T, browser context.Context, s hosted) {
 	if !eval[bool](t, tab, `document.querySelector(".chart svg rect.chart-bar[width]") !== null && document.querySelectorAll(".summary-table tbody tr").length === 6`) {
 		t.Error("no chart or no table of the same figures")
 	}
+	// "Not yet" is an answer of its own.
+	if err := chromedp.Do(tab, chromedp.Click("#skill-production-operations .not-yet")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.querySelector("#skill-production-operations .placed-level").textContent === "Not yet at the first level"`)
 	// Saved at once: a fresh page shows it all.
 	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, tab, appReady+` && document.querySelector("#skill-continuous-delivery .placed").textContent === "Senior"`)
+	waitFor(t, tab, appReady+` && document.querySelector("#skill-continuous-delivery .placed-level").textContent === "Senior"`)
 	if got := eval[string](t, tab, `document.getElementById("note-continuous-delivery").value + "|" + document.getElementById("target").value`); got != note+"|staff" {
 		t.Errorf("after a reload: note and target %q", got)
 	}
 	// Nothing of it ever left the page: every request is a same-origin
 	// GET of a static file, with no query.
-	for _, u := range browsertest.Requests(tab) {
-		if !strings.HasPrefix(u, s.url+"/") || strings.Contains(u, "?") || strings.Contains(u, "Sam") {
-			t.Errorf("a request that is not a plain static file: %s", u)
+	methods := browsertest.Methods(tab)
+	for i, u := range browsertest.Requests(tab) {
+		if methods[i] != "GET" || !strings.HasPrefix(u, s.url+"/") || strings.Contains(u, "?") || strings.Contains(u, "Sam") {
+			t.Errorf("a request that is not a GET of a plain static file: %s %s", methods[i], u)
 		}
 	}
 	if strings.Contains(eval[string](t, tab, `location.href`), "Sam") {
@@ -145,7 +151,7 @@ func testAssessTabs(t *testing.T, browser context.Context, s hosted) {
 		t.Fatal(err)
 	}
 	// The other tab follows, without a reload.
-	waitFor(t, b, `document.querySelector("#skill-continuous-delivery .placed").textContent === "I"`)
+	waitFor(t, b, `document.querySelector("#skill-continuous-delivery .placed-level").textContent === "I"`)
 }
 
 func testAssessDamaged(t *testing.T, browser context.Context, s hosted) {
@@ -183,7 +189,7 @@ func testAssessFiles(t *testing.T, browser context.Context, s hosted) {
 	if err := chromedp.Do(tab, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight+kb.ArrowRight)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .placed").textContent === "II"`)
+	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .placed-level").textContent === "II"`)
 	if err := chromedp.Do(tab, chromedp.Click("#export-json"), chromedp.Click("#export-md")); err != nil {
 		t.Fatal(err)
 	}
@@ -197,11 +203,11 @@ func testAssessFiles(t *testing.T, browser context.Context, s hosted) {
 	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, tab, appReady+` && document.querySelector("#skill-continuous-delivery .placed").textContent === "Not placed yet"`)
+	waitFor(t, tab, appReady+` && document.querySelector("#skill-continuous-delivery .placed-level").textContent === "Not placed yet"`)
 	if err := chromedp.Do(tab, chromedp.SetUploadFiles("#import", []string{jsonFile})); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, tab, `document.getElementById("import-message") !== null && document.getElementById("import-message").textContent === "Imported 1 assessment." && document.querySelector("#skill-continuous-delivery .placed").textContent === "II"`)
+	waitFor(t, tab, `document.getElementById("import-message") !== null && document.getElementById("import-message").textContent === "Imported 1 assessment." && document.querySelector("#skill-continuous-delivery .placed-level").textContent === "II"`)
 	// The same file again: asked, never overwritten silently.
 	if err := chromedp.Do(tab, chromedp.SetUploadFiles("#import", []string{jsonFile})); err != nil {
 		t.Fatal(err)
@@ -293,7 +299,7 @@ func testAssessNoStorage(t *testing.T, browser context.Context, s hosted) {
 			if err := chromedp.Do(tab, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, tab, fmt.Sprintf(`document.querySelector("#skill-continuous-delivery .placed").textContent === "Associate" && document.getElementById("storage-notice") !== null && document.getElementById("storage-notice").textContent.includes(%q)`, tt.want))
+			waitFor(t, tab, fmt.Sprintf(`document.querySelector("#skill-continuous-delivery .placed-level").textContent === "Associate" && document.getElementById("storage-notice") !== null && document.getElementById("storage-notice").textContent.includes(%q)`, tt.want))
 		})
 	}
 }
@@ -316,5 +322,5 @@ func testAssessOffline(t *testing.T, browser context.Context, s hosted) {
 	if err := chromedp.Do(cold, chromedp.Navigate(s.at(assessDevops))); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, cold, appReady+` && document.querySelector("#skill-continuous-delivery .placed").textContent === "I"`)
+	waitFor(t, cold, appReady+` && document.querySelector("#skill-continuous-delivery .placed-level").textContent === "I"`)
 }

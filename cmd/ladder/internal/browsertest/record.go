@@ -43,6 +43,7 @@ type tabKey struct{}
 type tabState struct {
 	mu       sync.Mutex
 	requests []string
+	methods  []string // the method of each request, in the same order
 	console  []Message
 	workers  map[target.ID]workerSession // attached while offline
 }
@@ -57,6 +58,7 @@ func (r *tabState) listen(ev any) {
 		}
 		r.mu.Lock()
 		r.requests = append(r.requests, ev.Request.URL)
+		r.methods = append(r.methods, ev.Request.Method)
 		r.mu.Unlock()
 		return
 	case *runtime.EventConsoleAPICalled:
@@ -127,6 +129,18 @@ func Requests(tab context.Context) []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return slices.Clone(r.requests)
+}
+
+// Methods returns the HTTP method of each request that Requests returns,
+// in the same order.
+func Methods(tab context.Context) []string {
+	r := stateOf(tab)
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.methods)
 }
 
 // Console returns the tab's console so far: calls of the console API,

@@ -47,8 +47,7 @@ func (p *assessPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *assessPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *assessPage) load(ctx app.Context) {
-	p.asked = segments(p.cat.local(ctx.Page().URL().Path))[1]
-	p.role = p.cat.Framework().Role(p.asked)
+	p.asked, p.role = p.cat.roleAt(ctx)
 	if p.role == nil {
 		setMeta(ctx, p.cat, assessPath(p.asked), "Role not found", "")
 		return

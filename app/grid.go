@@ -26,8 +26,7 @@ func (p *gridPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *gridPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *gridPage) load(ctx app.Context) {
-	p.asked = segments(p.cat.local(ctx.Page().URL().Path))[1]
-	p.role = p.cat.Framework().Role(p.asked)
+	p.asked, p.role = p.cat.roleAt(ctx)
 	if p.role == nil {
 		setMeta(ctx, p.cat, gridPath(p.asked), "Role not found", "")
 		return

@@ -28,9 +28,7 @@ func (p *rolePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *rolePage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *rolePage) load(ctx app.Context) {
-	seg := segments(p.cat.local(ctx.Page().URL().Path))
-	p.asked = seg[1]
-	p.role = p.cat.Framework().Role(p.asked)
+	p.asked, p.role = p.cat.roleAt(ctx)
 	if p.role == nil {
 		setMeta(ctx, p.cat, rolePath(p.asked), "Role not found", "")
 		return
@@ -77,6 +75,13 @@ func (p *rolePage) Render() app.UI {
 			)
 		}),
 	)
+}
+
+// roleAt reads the role that a page's address names, /roles/{role}/… or
+// /assess/{role}: the id as asked, and the role, or nil.
+func (c *Catalog) roleAt(ctx app.Context) (string, *ladder.Role) {
+	asked := segments(c.local(ctx.Page().URL().Path))[1]
+	return asked, c.Framework().Role(asked)
 }
 
 // segments splits a page path into its parts, ignoring empty ones, and

@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/ladder/assess"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -33,7 +34,7 @@ func (p *assessPage) movesView(a *ladder.Assessment) app.UI {
 					if m.ID == a.ID {
 						return nil
 					}
-					return app.Option().Value(m.ID).Selected(m.ID == other.ID).Text(m.Name + " (" + day(m.Updated) + ")")
+					return app.Option().Value(m.ID).Selected(m.ID == other.ID).Text(m.Name + " (" + assess.Day(m.Updated) + ")")
 				}),
 			),
 		),

@@ -52,7 +52,7 @@ func (p *assessPage) exportMarkdown(ctx app.Context, _ app.Event) {
 
 // fileName is a download's name: the role and the assessment's date.
 func fileName(a *ladder.Assessment, ext string) string {
-	return "assessment-" + a.Role + "-" + day(a.Updated) + ext
+	return "assessment-" + a.Role + "-" + assess.Day(a.Updated) + ext
 }
 
 // download has the browser save text as a file.

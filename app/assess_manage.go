@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/ladder/assess"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -22,7 +23,7 @@ func (p *assessPage) manager(a *ladder.Assessment) app.UI {
 			app.Select().ID("which").OnChange(p.switchTo).Body(
 				app.Range(mine).Slice(func(i int) app.UI {
 					return app.Option().Value(mine[i].ID).Selected(mine[i].ID == p.current).
-						Text(mine[i].Name + " (" + day(mine[i].Updated) + ")")
+						Text(mine[i].Name + " (" + assess.Day(mine[i].Updated) + ")")
 				}),
 			),
 		)),
@@ -47,12 +48,6 @@ func deletedName(a *ladder.Assessment) string {
 		return ""
 	}
 	return a.Name
-}
-
-// day is the date part of an RFC 3339 time.
-func day(t string) string {
-	d, _, _ := strings.Cut(t, "T")
-	return d
 }
 
 func (p *assessPage) switchTo(ctx app.Context, _ app.Event) {

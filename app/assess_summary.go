@@ -17,7 +17,7 @@ func (p *assessPage) summary(ps []ladder.Placement, target string) app.UI {
 	overall, ok := ladder.Overall(ps)
 	estimate := "Place yourself on a skill to see an estimate."
 	if ok {
-		estimate = "Overall: " + placeName(r, overall) + "."
+		estimate = "Overall: " + ladder.PlacementTitle(r, overall) + "."
 	}
 	gaps := ladder.Gaps(r, ps, target)
 	return app.Section().Class("assess-summary").Aria("labelledby", "summary-title").Body(
@@ -35,7 +35,7 @@ func (p *assessPage) summary(ps []ladder.Placement, target string) app.UI {
 			app.TBody().Body(app.Range(ps).Slice(func(i int) app.UI {
 				you := "Not placed"
 				if ps[i].Answered {
-					you = placeName(r, ps[i].Level)
+					you = ladder.PlacementTitle(r, ps[i].Level)
 				}
 				return app.Tr().Body(
 					app.Th().Scope("row").Text(ps[i].Skill.Name),
@@ -56,13 +56,6 @@ func (p *assessPage) summary(ps []ladder.Placement, target string) app.UI {
 			}),
 		)),
 	)
-}
-
-func placeName(r *ladder.Role, level int) string {
-	if level == ladder.NotYet {
-		return "not yet at the first level"
-	}
-	return r.Levels[level].Title
 }
 
 func targetName(r *ladder.Role, target string) string {

@@ -83,6 +83,15 @@ func Gaps(r *Role, ps []Placement, target string) []Gap {
 	return gaps
 }
 
+// PlacementTitle is the title of the level at index i of the role's
+// ladder, or "not yet at the first level" for NotYet.
+func PlacementTitle(r *Role, i int) string {
+	if i == NotYet {
+		return "not yet at the first level"
+	}
+	return r.Levels[i].Title
+}
+
 // Move is a skill placed differently in two assessments.
 type Move struct {
 	Skill    *Skill

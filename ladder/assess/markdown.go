@@ -18,14 +18,14 @@ func Markdown(a *ladder.Assessment, r *ladder.Role) string {
 	}
 	line("# ", a.Name)
 	line()
-	line("Self-assessment for ", r.Title, ", updated ", day(a.Updated), ".")
+	line("Self-assessment for ", r.Title, ", updated ", Day(a.Updated), ".")
 	target := r.Level(a.Target)
 	if target != nil {
 		line("Target: ", target.Title, ".")
 	}
 	ps := a.Placements(r)
 	if overall, ok := ladder.Overall(ps); ok {
-		line("Overall: ", levelName(r, overall), ". ", ladder.OverallRule)
+		line("Overall: ", ladder.PlacementTitle(r, overall), ". ", ladder.OverallRule)
 	}
 	line()
 	line("## Skills")
@@ -34,7 +34,7 @@ func Markdown(a *ladder.Assessment, r *ladder.Role) string {
 		line("### ", p.Skill.Name)
 		line()
 		if p.Answered {
-			line("Placed at: ", levelName(r, p.Level), ".")
+			line("Placed at: ", ladder.PlacementTitle(r, p.Level), ".")
 		} else {
 			line("Not placed yet.")
 		}
@@ -61,19 +61,13 @@ func Markdown(a *ladder.Assessment, r *ladder.Role) string {
 	return b.String()
 }
 
-func levelName(r *ladder.Role, i int) string {
-	if i == ladder.NotYet {
-		return "not yet at the first level"
-	}
-	return r.Levels[i].Title
-}
-
 // quote writes text as a Markdown block quote.
 func quote(text string) string {
 	return "> " + strings.ReplaceAll(text, "\n", "\n> ")
 }
 
-func day(t string) string {
+// Day is the date part of an RFC 3339 time.
+func Day(t string) string {
 	d, _, _ := strings.Cut(t, "T")
 	return d
 }

@@ -7,7 +7,6 @@ package assess
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -120,13 +119,13 @@ func check(a *ladder.Assessment, hasRole func(string) bool) error {
 
 // jsonProblem says where JSON went wrong, briefly.
 func jsonProblem(err error) string {
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syntax):
-		return fmt.Sprintf("at byte %d: %v", syntax.Offset, syntax)
-	case errors.As(err, &typ):
-		return fmt.Sprintf("%s should be %s", typ.Field, typ.Type)
+	// encoding/json returns these unwrapped; a type switch, unlike
+	// errors.As, keeps reflection out of app.wasm.
+	switch e := err.(type) {
+	case *json.SyntaxError:
+		return fmt.Sprintf("at byte %d: %v", e.Offset, e)
+	case *json.UnmarshalTypeError:
+		return fmt.Sprintf("%s should be %s", e.Field, e.Type)
 	}
 	return err.Error()
 }

@@ -166,7 +166,7 @@ func tokenize(text string, toks []token) []token {
 		}
 		key := text[start:i]
 		if !ascii {
-			key = quoteFold.Replace(key)
+			key = strings.Map(foldQuote, key)
 		}
 		toks = append(toks, token{space: int32(space), start: int32(start), end: int32(i), key: key, hash: fnv1a(key)})
 	}
@@ -183,7 +183,19 @@ func nextIsWord(s string) bool {
 	return isWordRune(r)
 }
 
-var quoteFold = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "‑", "-")
+// foldQuote compares typographic quotes and the non-breaking hyphen as
+// their ASCII forms.
+func foldQuote(r rune) rune {
+	switch r {
+	case '’', '‘':
+		return '\''
+	case '“', '”':
+		return '"'
+	case '‑':
+		return '-'
+	}
+	return r
+}
 
 // op is one token's fate, by its index in the old and the new tokens:
 // in both, only in the old text, only in the new one, or, after cleanup,

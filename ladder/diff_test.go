@@ -54,10 +54,10 @@ func TestDiff(t *testing.T) {
 			if got := d.Summary(); got != tt.summary {
 				t.Errorf("Summary() = %q, want %q", got, tt.summary)
 			}
-			if got := d.New(); got != tt.new && quoteFold.Replace(got) != quoteFold.Replace(tt.new) {
+			if got := d.New(); got != tt.new && strings.Map(foldQuote, got) != strings.Map(foldQuote, tt.new) {
 				t.Errorf("New() = %q, want %q", got, tt.new)
 			}
-			if got := d.Changed(); got != (tt.old != tt.new && strings.Join(strings.Fields(quoteFold.Replace(tt.old)), " ") != strings.Join(strings.Fields(quoteFold.Replace(tt.new)), " ")) {
+			if got := d.Changed(); got != (tt.old != tt.new && strings.Join(strings.Fields(strings.Map(foldQuote, tt.old)), " ") != strings.Join(strings.Fields(strings.Map(foldQuote, tt.new)), " ")) {
 				t.Errorf("Changed() = %v", got)
 			}
 		})

@@ -1,17 +1,16 @@
 // Command explorer is the browser side of the ladder explorer, compiled to
 // WebAssembly as app.wasm by `ladder build`.
 //
-// The content's model is embedded: `ladder build` adds data/model.json to
-// this package with go build's -overlay while it compiles, so the browser
-// gets the model as data and never reads Markdown. Built any other way, the
-// app says it carries no content.
+// The content's model is embedded: data/model.json, empty in the
+// repository, is replaced by the model with go build's -overlay while
+// `ladder build` compiles, so the browser gets the model as data and never
+// reads Markdown. Built any other way, the app says it carries no content.
 package main
 
 import (
-	"embed"
+	_ "embed"
 	"encoding/json"
 	"errors"
-	"io/fs"
 
 	"github.com/ladder-explorer/ladder/ladder"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -19,11 +18,14 @@ import (
 	ui "github.com/ladder-explorer/ladder/app"
 )
 
-//go:embed data
-var data embed.FS
+// model is the content's model, empty unless ladder build compiled the
+// explorer.
+//
+//go:embed data/model.json
+var model []byte
 
 func main() {
-	fw, err := load(data)
+	fw, err := load(model)
 	if err != nil {
 		app.Log("explorer: " + err.Error())
 	}
@@ -36,13 +38,9 @@ func main() {
 }
 
 // load reads the embedded model. Without one, the explorer shows no role.
-func load(fsys fs.FS) (*ladder.Framework, error) {
-	b, err := fs.ReadFile(fsys, "data/model.json")
-	if errors.Is(err, fs.ErrNotExist) {
+func load(b []byte) (*ladder.Framework, error) {
+	if len(b) == 0 {
 		return nil, errors.New("this build carries no content: build it with ladder build")
-	}
-	if err != nil {
-		return nil, err
 	}
 	var fw ladder.Framework
 	if err := json.Unmarshal(b, &fw); err != nil {

@@ -24,27 +24,20 @@ func (p *assessPage) movesView(a *ladder.Assessment) app.UI {
 		}
 	}
 	moves := ladder.Moves(p.role, other, a)
-	return app.Section().Class("moves").Aria("labelledby", "moves-title").Body(
-		app.H2().ID("moves-title").Text("What moved"),
-		app.P().Body(
-			app.Label().For("against").Text("Since "),
-			app.Select().ID("against").OnChange(p.setAgainst).Body(
-				app.Range(mine).Slice(func(i int) app.UI {
-					m := mine[i]
-					if m.ID == a.ID {
-						return nil
-					}
-					return app.Option().Value(m.ID).Selected(m.ID == other.ID).Text(m.Name + " (" + assess.Day(m.Updated) + ")")
-				}),
-			),
+	return el("section", attrs{"class", "moves", "aria-labelledby", "moves-title"},
+		txt("h2", attrs{"id", "moves-title"}, "What moved"),
+		el("p", nil,
+			txt("label", attrs{"for", "against"}, "Since "),
+			listen("select", attrs{"id", "against"}, "change", p.setAgainst, each(len(mine), func(i int) app.UI {
+				m := mine[i]
+				return when(m.ID != a.ID, option(m.ID, m.Name+" ("+assess.Day(m.Updated)+")", m.ID == other.ID))
+			})...),
 		),
-		app.If(len(moves) == 0, app.P().ID("moves-none").Text("No skill moved.")),
-		app.Ul().ID("moves-list").Body(
-			app.Range(moves).Slice(func(i int) app.UI {
-				m := moves[i]
-				return app.Li().Text(m.Skill.Name + ": " + placed(p.role, m.From) + " → " + placed(p.role, m.To))
-			}),
-		),
+		when(len(moves) == 0, txt("p", attrs{"id", "moves-none"}, "No skill moved.")),
+		el("ul", attrs{"id", "moves-list"}, each(len(moves), func(i int) app.UI {
+			m := &moves[i]
+			return txt("li", nil, m.Skill.Name+": "+placed(p.role, m.From)+" → "+placed(p.role, m.To))
+		})...),
 	)
 }
 

@@ -16,24 +16,24 @@ func (p *assessPage) io(a *ladder.Assessment) app.UI {
 	var ask app.UI
 	if len(p.pending) > 0 {
 		name := p.pending[0].Name
-		ask = app.Div().Class("notice").ID("import-conflict").Body(
-			app.P().Text("“"+name+"” is already here. Replace it with the imported one, or keep both?"),
-			app.Button().Type("button").ID("import-replace").Text("Replace it").OnClick(p.resolveImport(true)),
+		ask = el("div", attrs{"class", "notice", "id", "import-conflict"},
+			txt("p", nil, "“"+name+"” is already here. Replace it with the imported one, or keep both?"),
+			button(attrs{"id", "import-replace"}, "Replace it", p.resolveImport(true)),
 			app.Text(" "),
-			app.Button().Type("button").ID("import-keep").Text("Keep both").OnClick(p.resolveImport(false)),
+			button(attrs{"id", "import-keep"}, "Keep both", p.resolveImport(false)),
 		)
 	}
-	return app.Section().Class("io").Aria("labelledby", "io-title").Body(
-		app.H2().ID("io-title").Text("Export and import"),
-		app.P().Class("manager-actions").Body(
-			app.Button().Type("button").ID("export-json").Disabled(a == nil).Text("Download as JSON").OnClick(p.exportJSON),
-			app.Button().Type("button").ID("export-md").Disabled(a == nil).Text("Download as Markdown").OnClick(p.exportMarkdown),
+	return el("section", attrs{"class", "io", "aria-labelledby", "io-title"},
+		txt("h2", attrs{"id", "io-title"}, "Export and import"),
+		el("p", attrs{"class", "manager-actions"},
+			button(attrs{"id", "export-json", "disabled", flag(a == nil)}, "Download as JSON", p.exportJSON),
+			button(attrs{"id", "export-md", "disabled", flag(a == nil)}, "Download as Markdown", p.exportMarkdown),
 		),
-		app.P().Body(
-			app.Label().For("import").Text("Import a JSON file "),
-			app.Input().Type("file").ID("import").Accept(".json,application/json").OnChange(p.importFile),
+		el("p", nil,
+			txt("label", attrs{"for", "import"}, "Import a JSON file "),
+			void("input", attrs{"type", "file", "id", "import", "accept", ".json,application/json"}, "change", p.importFile),
 		),
-		app.If(p.ioMsg != "", app.P().Class("notice").ID("import-message").Aria("live", "polite").Text(p.ioMsg)),
+		when(p.ioMsg != "", txt("p", attrs{"class", "notice", "id", "import-message", "aria-live", "polite"}, p.ioMsg)),
 		ask,
 	)
 }
@@ -139,22 +139,26 @@ func plural(n int, noun string) string {
 // resolveImport answers the question about the first pending import:
 // replace the assessment already here, or keep both under a new ID.
 func (p *assessPage) resolveImport(replace bool) app.EventHandler {
-	return func(ctx app.Context, _ app.Event) {
-		if len(p.pending) == 0 {
-			return
-		}
-		a := p.pending[0]
-		p.pending = p.pending[1:]
-		if replace {
-			*p.find(a.ID) = a
-		} else {
-			a.ID = newID()
-			a.Name += " (imported)"
-			p.store.Assessments = append(p.store.Assessments, a)
-		}
-		if a.Role == p.role.ID {
-			p.current = a.ID
-		}
-		p.save()
+	// The handler only calls settleImport: resolveImport is inlined where
+	// it is called, and its closure with it, once for each button.
+	return func(ctx app.Context, _ app.Event) { p.settleImport(replace) }
+}
+
+func (p *assessPage) settleImport(replace bool) {
+	if len(p.pending) == 0 {
+		return
 	}
+	a := p.pending[0]
+	p.pending = p.pending[1:]
+	if replace {
+		*p.find(a.ID) = a
+	} else {
+		a.ID = newID()
+		a.Name += " (imported)"
+		p.store.Assessments = append(p.store.Assessments, a)
+	}
+	if a.Role == p.role.ID {
+		p.current = a.ID
+	}
+	p.save()
 }

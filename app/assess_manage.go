@@ -17,28 +17,27 @@ func (p *assessPage) manager(a *ladder.Assessment) app.UI {
 	if a != nil {
 		name = a.Name
 	}
-	return app.Div().Class("manager").Body(
-		app.If(len(mine) > 1, app.P().Body(
-			app.Label().For("which").Text("Assessment "),
-			app.Select().ID("which").OnChange(p.switchTo).Body(
-				app.Range(mine).Slice(func(i int) app.UI {
-					return app.Option().Value(mine[i].ID).Selected(mine[i].ID == p.current).
-						Text(mine[i].Name + " (" + assess.Day(mine[i].Updated) + ")")
-				}),
-			),
+	var options []app.UI
+	for _, m := range mine {
+		options = append(options, option(m.ID, m.Name+" ("+assess.Day(m.Updated)+")", m.ID == p.current))
+	}
+	return el("div", attrs{"class", "manager"},
+		when(len(mine) > 1, el("p", nil,
+			txt("label", attrs{"for", "which"}, "Assessment "),
+			listen("select", attrs{"id", "which"}, "change", p.switchTo, options...),
 		)),
-		app.If(a != nil, app.P().Body(
-			app.Label().For("name").Text("Name "),
-			app.Input().Type("text").ID("name").Value(name).MaxLength(120).OnChange(p.rename),
+		when(a != nil, el("p", nil,
+			txt("label", attrs{"for", "name"}, "Name "),
+			void("input", attrs{"type", "text", "id", "name", "value", name, "maxlength", "120"}, "change", p.rename),
 		)),
-		app.P().Class("manager-actions").Body(
-			app.Button().Type("button").ID("new").Text("New assessment").OnClick(p.newOne),
-			app.If(a != nil, app.Button().Type("button").ID("duplicate").Text("Duplicate").OnClick(p.duplicate)),
-			app.If(a != nil, app.Button().Type("button").ID("delete").Class("danger").Text("Delete").OnClick(p.remove)),
+		el("p", attrs{"class", "manager-actions"},
+			button(attrs{"id", "new"}, "New assessment", p.newOne),
+			when(a != nil, button(attrs{"id", "duplicate"}, "Duplicate", p.duplicate)),
+			when(a != nil, button(attrs{"id", "delete", "class", "danger"}, "Delete", p.remove)),
 		),
-		app.If(p.deleted != nil, app.P().Class("notice").ID("deleted").Aria("live", "polite").Body(
+		when(p.deleted != nil, el("p", attrs{"class", "notice", "id", "deleted", "aria-live", "polite"},
 			app.Text("Deleted “"+deletedName(p.deleted)+"”. "),
-			app.Button().Type("button").ID("undo").Text("Undo").OnClick(p.undo),
+			button(attrs{"id", "undo"}, "Undo", p.undo),
 		)),
 	)
 }

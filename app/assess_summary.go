@@ -1,7 +1,6 @@
 package app
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -20,41 +19,35 @@ func (p *assessPage) summary(ps []ladder.Placement, target string) app.UI {
 		estimate = "Overall: " + ladder.PlacementTitle(r, overall) + "."
 	}
 	gaps := ladder.Gaps(r, ps, target)
-	return app.Section().Class("assess-summary").Aria("labelledby", "summary-title").Body(
-		app.H2().ID("summary-title").Text("Summary"),
-		app.P().Class("overall").ID("overall").Text(estimate),
-		app.P().Class("rule").Text(ladder.OverallRule),
+	gapList := []app.UI{
+		txt("h3", nil, "Gaps to "+targetName(r, target)),
+		when(len(gaps) == 0, txt("p", nil, "None: every skill is at the target or above.")),
+	}
+	for _, g := range gaps {
+		gapList = append(gapList, el("div", attrs{"class", "gap"}, txt("h4", nil, g.Skill.Name), plainText(g.Target.Text)))
+	}
+	col := attrs{"scope", "col"}
+	return el("section", attrs{"class", "assess-summary", "aria-labelledby", "summary-title"},
+		txt("h2", attrs{"id", "summary-title"}, "Summary"),
+		txt("p", attrs{"class", "overall", "id", "overall"}, estimate),
+		txt("p", attrs{"class", "rule"}, ladder.OverallRule),
 		app.Raw(chartSVG(r, ps, target)),
-		app.Table().Class("summary-table").Body(
-			app.Caption().Text("Each skill against the target"),
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("Skill"),
-				app.Th().Scope("col").Text("You"),
-				app.Th().Scope("col").Text("Target"),
-			)),
-			app.TBody().Body(app.Range(ps).Slice(func(i int) app.UI {
+		el("table", attrs{"class", "summary-table"},
+			txt("caption", nil, "Each skill against the target"),
+			el("thead", nil, el("tr", nil, txt("th", col, "Skill"), txt("th", col, "You"), txt("th", col, "Target"))),
+			el("tbody", nil, each(len(ps), func(i int) app.UI {
 				you := "Not placed"
 				if ps[i].Answered {
 					you = ladder.PlacementTitle(r, ps[i].Level)
 				}
-				return app.Tr().Body(
-					app.Th().Scope("row").Text(ps[i].Skill.Name),
-					app.Td().Text(you),
-					app.Td().Text(targetName(r, target)),
+				return el("tr", nil,
+					txt("th", attrs{"scope", "row"}, ps[i].Skill.Name),
+					txt("td", nil, you),
+					txt("td", nil, targetName(r, target)),
 				)
-			})),
+			})...),
 		),
-		app.If(target != "", app.Div().Class("gaps").Body(
-			app.H3().Text("Gaps to "+targetName(r, target)),
-			app.If(len(gaps) == 0, app.P().Text("None: every skill is at the target or above.")),
-			app.Range(gaps).Slice(func(i int) app.UI {
-				g := gaps[i]
-				return app.Div().Class("gap").Body(
-					app.H4().Text(g.Skill.Name),
-					plainText(g.Target.Text),
-				)
-			}),
-		)),
+		when(target != "", el("div", attrs{"class", "gaps"}, gapList...)),
 	)
 }
 
@@ -87,7 +80,7 @@ func chartSVG(r *ladder.Role, ps []ladder.Placement, target string) string {
 		if pl.Answered {
 			w = float64(pl.Level+1) / steps * chartBar
 		}
-		b.WriteString(`<text class="chart-label" x="0" y="` + strconv.Itoa(y+18) + `">` + html.EscapeString(truncate(pl.Skill.Name, 30)) + `</text>`)
+		b.WriteString(`<text class="chart-label" x="0" y="` + strconv.Itoa(y+18) + `">` + escapeText(truncate(pl.Skill.Name, 30)) + `</text>`)
 		b.WriteString(`<rect class="chart-track" x="` + strconv.Itoa(chartLabel) + `" y="` + strconv.Itoa(y+4) + `" width="` + strconv.Itoa(chartBar) + `" height="18"/>`)
 		b.WriteString(`<rect class="chart-bar" x="` + strconv.Itoa(chartLabel) + `" y="` + strconv.Itoa(y+4) + `" width="` + strconv.FormatFloat(w, 'f', 1, 64) + `" height="18"/>`)
 	}
@@ -97,4 +90,12 @@ func chartSVG(r *ladder.Role, ps []ladder.Placement, target string) string {
 	}
 	b.WriteString(`</svg></figure>`)
 	return b.String()
+}
+
+// escapeText escapes text for the content of an SVG element. html's
+// EscapeString would do, at the cost of a strings.Replacer in app.wasm.
+func escapeText(s string) string {
+	s = strings.ReplaceAll(s, "&", "&amp;")
+	s = strings.ReplaceAll(s, "<", "&lt;")
+	return strings.ReplaceAll(s, ">", "&gt;")
 }

@@ -21,17 +21,15 @@ func (p *assessPage) Render() app.UI {
 	}
 	shown := ladder.Assessment{Answers: answers}
 	return frame(p.cat, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, "Assess yourself",
-		app.Div().Class("level-head").Body(
-			app.P().Class("eyebrow").Body(app.A().Href(p.cat.Path(rolePath(r.ID))).Text(r.Title)),
-			app.H1().Text("Assess yourself"),
+		el("div", attrs{"class", "level-head"},
+			el("p", attrs{"class", "eyebrow"}, txt("a", attrs{"href", p.cat.Path(rolePath(r.ID))}, r.Title)),
+			txt("h1", nil, "Assess yourself"),
 		),
-		app.P().Class("lead").Text("Place yourself on each skill. What you enter is saved on this device as you go, and never sent anywhere."),
+		txt("p", attrs{"class", "lead"}, "Place yourself on each skill. What you enter is saved on this device as you go, and never sent anywhere."),
 		p.storageNotices(),
 		p.manager(a),
 		p.targetPicker(target),
-		app.Div().Class("assess-skills").Body(
-			app.Range(r.Skills).Slice(func(i int) app.UI { return p.skill(r.Skills[i], answers) }),
-		),
+		el("div", attrs{"class", "assess-skills"}, each(len(r.Skills), func(i int) app.UI { return p.skill(&r.Skills[i], answers) })...),
 		p.orphans(a),
 		p.summary(shown.Placements(r), target),
 		p.movesView(a),
@@ -48,21 +46,19 @@ func (p *assessPage) storageNotices() app.UI {
 	if len(msgs) == 0 {
 		return nil
 	}
-	return app.Div().Class("notice").ID("storage-notice").Aria("live", "polite").Body(
-		app.Range(msgs).Slice(func(i int) app.UI { return app.P().Text(msgs[i]) }),
-	)
+	return el("div", attrs{"class", "notice", "id", "storage-notice", "aria-live", "polite"},
+		each(len(msgs), func(i int) app.UI { return txt("p", nil, msgs[i]) })...)
 }
 
 func (p *assessPage) targetPicker(target string) app.UI {
 	levels := p.role.Levels
-	return app.P().Class("target").Body(
-		app.Label().For("target").Text("Target level "),
-		app.Select().ID("target").OnChange(p.setTarget).Body(
-			app.Option().Value("").Selected(target == "").Text("No target"),
-			app.Range(levels).Slice(func(i int) app.UI {
-				return app.Option().Value(levels[i].ID).Selected(levels[i].ID == target).Text(levels[i].Title)
-			}),
-		),
+	options := []app.UI{option("", "No target", target == "")}
+	for _, l := range levels {
+		options = append(options, option(l.ID, l.Title, l.ID == target))
+	}
+	return el("p", attrs{"class", "target"},
+		txt("label", attrs{"for", "target"}, "Target level "),
+		listen("select", attrs{"id", "target"}, "change", p.setTarget, options...),
 	)
 }
 
@@ -73,7 +69,7 @@ func (p *assessPage) setTarget(ctx app.Context, _ app.Event) {
 
 // skill is one skill's slider, the expectations at the chosen level and
 // the next, and the private note.
-func (p *assessPage) skill(s ladder.Skill, answers map[string]ladder.Answer) app.UI {
+func (p *assessPage) skill(s *ladder.Skill, answers map[string]ladder.Answer) app.UI {
 	r := p.role
 	ans := answers[s.ID]
 	answered := ans.Placed
@@ -86,19 +82,20 @@ func (p *assessPage) skill(s ladder.Skill, answers map[string]ladder.Answer) app
 	if !answered {
 		valueText = "Not placed yet"
 	}
-	return app.FieldSet().Class("assess-skill").ID("skill-"+s.ID).Body(
-		app.Legend().Text(s.Name),
-		app.Label().For(id).Class("visually-hidden").Text(s.Name),
-		app.Input().Type("range").ID(id).Class("assess-slider").
-			Min(0).Max(len(r.Levels)).Step(1).Value(idx+1).
-			Aria("valuetext", valueText).OnInput(p.place(s.ID)),
-		app.P().Class("placed").Body(
-			app.Span().Class("placed-level").Text(valueText),
+	return el("fieldset", attrs{"class", "assess-skill", "id", "skill-" + s.ID},
+		txt("legend", nil, s.Name),
+		txt("label", attrs{"for", id, "class", "visually-hidden"}, s.Name),
+		void("input", attrs{
+			"type", "range", "id", id, "class", "assess-slider",
+			"min", "0", "max", strconv.Itoa(len(r.Levels)), "step", "1", "value", strconv.Itoa(idx + 1),
+			"aria-valuetext", valueText,
+		}, "input", p.place(s.ID)),
+		el("p", attrs{"class", "placed"},
+			txt("span", attrs{"class", "placed-level"}, valueText),
 			// The slider starts at "not yet", so moving it there is no
 			// change: a button says it instead.
-			app.If(!answered, app.Button().Type("button").Class("not-yet").
-				Aria("label", s.Name+": not yet at the first level").
-				Text("Not yet at the first level").OnClick(p.placeNotYet(s.ID))),
+			when(!answered, button(attrs{"class", "not-yet", "aria-label", s.Name + ": not yet at the first level"},
+				"Not yet at the first level", p.placeNotYet(s.ID))),
 		),
 		p.changed(s.ID, ans),
 		p.expectations(s.ID, idx),
@@ -117,16 +114,17 @@ func (p *assessPage) expectations(skillID string, idx int) app.UI {
 	if idx+1 < len(r.Levels) {
 		next, _ = r.Levels[idx+1].Expectation(skillID)
 	}
-	return app.Div().Class("assess-texts").Body(
-		app.If(idx >= 0, app.Div().Body(
-			app.P().Class("texts-label").Text("At "+nameAt(r, idx)),
-			plainText(here.Text),
-		)),
-		app.If(idx+1 < len(r.Levels), app.Div().Body(
-			app.P().Class("texts-label").Text("Next: "+nameAt(r, idx+1)),
+	var at, then app.UI
+	if idx >= 0 {
+		at = el("div", nil, txt("p", attrs{"class", "texts-label"}, "At "+nameAt(r, idx)), plainText(here.Text))
+	}
+	if idx+1 < len(r.Levels) {
+		then = el("div", nil,
+			txt("p", attrs{"class", "texts-label"}, "Next: "+nameAt(r, idx+1)),
 			diffText(ladder.Diff(here.Text, next.Text), true),
-		)),
-	)
+		)
+	}
+	return el("div", attrs{"class", "assess-texts"}, at, then)
 }
 
 func nameAt(r *ladder.Role, i int) string {
@@ -138,10 +136,10 @@ func nameAt(r *ladder.Role, i int) string {
 
 func (p *assessPage) note(skillID, note string) app.UI {
 	id := "note-" + skillID
-	return app.Div().Class("note-field").Body(
-		app.Label().For(id).Text("Private note"),
-		app.Textarea().ID(id).MaxLength(ladder.MaxNote).Rows(3).Text(note).OnInput(p.setNote(skillID)),
-		app.P().Class("counter").Text(strconv.Itoa(utf8.RuneCountInString(note))+" / "+strconv.Itoa(ladder.MaxNote)),
+	return el("div", attrs{"class", "note-field"},
+		txt("label", attrs{"for", id}, "Private note"),
+		listen("textarea", attrs{"id", id, "maxlength", strconv.Itoa(ladder.MaxNote), "rows", "3"}, "input", p.setNote(skillID), app.Text(note)),
+		txt("p", attrs{"class", "counter"}, strconv.Itoa(utf8.RuneCountInString(note))+" / "+strconv.Itoa(ladder.MaxNote)),
 	)
 }
 
@@ -193,15 +191,15 @@ func (p *assessPage) setNote(skillID string) app.EventHandler {
 func (p *assessPage) changed(skillID string, ans ladder.Answer) app.UI {
 	switch ans.State(p.role, skillID) {
 	case ladder.LevelGone:
-		return app.P().Class("notice").Text("You placed yourself at “" + ans.Level + "”, a level this ladder no longer has: place yourself again.")
+		return txt("p", attrs{"class", "notice"}, "You placed yourself at “"+ans.Level+"”, a level this ladder no longer has: place yourself again.")
 	case ladder.TextChanged:
 		l := p.role.Level(ans.Level)
 		e, _ := l.Expectation(skillID)
-		return app.Div().Class("notice changed").Body(
-			app.P().Text("The text of "+l.Name+" has changed since you placed yourself. Here is what changed; move the slider, or confirm, to answer against the new text."),
+		return el("div", attrs{"class", "notice changed"},
+			txt("p", nil, "The text of "+l.Name+" has changed since you placed yourself. Here is what changed; move the slider, or confirm, to answer against the new text."),
 			diffText(ladder.Diff(ans.Text, e.Text), true),
-			app.Details().Body(app.Summary().Text("The text you answered against"), plainText(ans.Text)),
-			app.Button().Type("button").Class("confirm").Text("Confirm "+l.Name).OnClick(p.confirm(skillID)),
+			el("details", nil, txt("summary", nil, "The text you answered against"), plainText(ans.Text)),
+			button(attrs{"class", "confirm"}, "Confirm "+l.Name, p.confirm(skillID)),
 		)
 	}
 	return nil
@@ -227,25 +225,26 @@ func (p *assessPage) orphans(a *ladder.Assessment) app.UI {
 	if len(ids) == 0 {
 		return nil
 	}
-	return app.Section().Class("orphans notice").ID("orphans").Body(
-		app.H2().Text("Skills no longer on this ladder"),
-		app.P().Text("The ladder has changed since you answered these. Your answers and notes are kept here."),
-		app.Range(ids).Slice(func(i int) app.UI {
-			ans := a.Answers[ids[i]]
-			name := ans.Skill
-			if name == "" {
-				name = ids[i]
-			}
-			placed := "not yet at the first level"
-			if ans.Level != "" {
-				placed = ans.Level
-			}
-			return app.Div().Class("orphan").Body(
-				app.H3().Text(name),
-				app.If(ans.Placed, app.P().Text("You placed yourself at: "+placed+".")),
-				app.If(ans.Text != "", plainText(ans.Text)),
-				app.If(ans.Note != "", app.P().Class("orphan-note").Text("Your note: "+ans.Note)),
-			)
-		}),
-	)
+	content := []app.UI{
+		txt("h2", nil, "Skills no longer on this ladder"),
+		txt("p", nil, "The ladder has changed since you answered these. Your answers and notes are kept here."),
+	}
+	for _, id := range ids {
+		ans := a.Answers[id]
+		name := ans.Skill
+		if name == "" {
+			name = id
+		}
+		placed := "not yet at the first level"
+		if ans.Level != "" {
+			placed = ans.Level
+		}
+		content = append(content, el("div", attrs{"class", "orphan"},
+			txt("h3", nil, name),
+			when(ans.Placed, txt("p", nil, "You placed yourself at: "+placed+".")),
+			when(ans.Text != "", plainText(ans.Text)),
+			when(ans.Note != "", txt("p", attrs{"class", "orphan-note"}, "Your note: "+ans.Note)),
+		))
+	}
+	return el("section", attrs{"class", "orphans notice", "id", "orphans"}, content...)
 }

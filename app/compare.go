@@ -88,24 +88,28 @@ func (p *compareView) meta(ctx app.Context) {
 // choose applies a picker: side "left" or "right", part "role" or
 // "level". A new role keeps the level's place on its ladder.
 func (p *compareView) choose(side, part string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		v := ctx.JSSrc().Get("value").String()
-		k := &p.left
-		if side == "right" {
-			k = &p.right
-		}
-		if part == "level" {
-			*k = p.resolve(k.role + "/" + v)
-		} else {
-			*k = p.resolve(v + "/" + levelAtPlace(p.cat.Framework().Role(v), k.side))
-		}
-		p.compare()
-		u := *ctx.Page().URL()
-		u.RawQuery = strings.TrimPrefix(comparePath(p.left.ref(), p.right.ref()), comparePage+"?")
-		u.Fragment = ""
-		ctx.Page().ReplaceURL(&u)
-		p.meta(ctx)
+	// The handler only calls chose: choose is inlined where it is called,
+	// and its closure with it, once for each picker.
+	return func(ctx app.Context, _ app.Event) { p.chose(ctx, side, part) }
+}
+
+func (p *compareView) chose(ctx app.Context, side, part string) {
+	v := ctx.JSSrc().Get("value").String()
+	k := &p.left
+	if side == "right" {
+		k = &p.right
 	}
+	if part == "level" {
+		*k = p.resolve(k.role + "/" + v)
+	} else {
+		*k = p.resolve(v + "/" + levelAtPlace(p.cat.Framework().Role(v), k.side))
+	}
+	p.compare()
+	u := *ctx.Page().URL()
+	u.RawQuery = strings.TrimPrefix(comparePath(p.left.ref(), p.right.ref()), comparePage+"?")
+	u.Fragment = ""
+	ctx.Page().ReplaceURL(&u)
+	p.meta(ctx)
 }
 
 // levelAtPlace is the ID of r's level at the place old has on its own
@@ -129,18 +133,18 @@ func (p *compareView) togglePlain(ctx app.Context, _ app.Event) { p.plain = !p.p
 
 func (p *compareView) Render() app.UI {
 	ready := p.left.ok() && p.right.ok()
-	var result app.UI // app.If evaluates both branches: build it only when ready
+	var result app.UI // when takes it built: build it only when ready
 	if ready {
 		result = p.result()
 	}
 	return frame(p.cat, []crumb{{"Roles", "/"}}, "Compare",
-		app.H1().Text("Compare levels"),
-		app.NoScript().Body(app.P().Class("notice").Text("Comparing needs JavaScript, which is off: the levels' own pages are linked from the roles.")),
-		app.Div().Class("pickers").Body(
+		txt("h1", nil, "Compare levels"),
+		el("noscript", nil, txt("p", attrs{"class", "notice"}, "Comparing needs JavaScript, which is off: the levels' own pages are linked from the roles.")),
+		el("div", attrs{"class", "pickers"},
 			p.picker("left", "Left", p.left),
 			p.picker("right", "Right", p.right),
 		),
-		app.If(!ready, app.P().Class("notice").ID("compare-message").Text(p.message())),
+		when(!ready, txt("p", attrs{"class", "notice", "id", "compare-message"}, p.message())),
 		result,
 	)
 }
@@ -170,22 +174,20 @@ func (p *compareView) picker(side, legend string, k pick) app.UI {
 	if k.side.Role != nil {
 		levels = k.side.Role.Levels
 	}
-	return app.FieldSet().Class("picker").Body(
-		app.Legend().Text(legend),
-		app.Label().For(side+"-role").Text("Role"),
-		app.Select().ID(side+"-role").OnChange(p.choose(side, "role")).Body(
-			app.If(k.side.Role == nil, app.Option().Value("").Selected(true).Text("Choose a role")),
-			app.Range(roles).Slice(func(i int) app.UI {
-				return app.Option().Value(roles[i].ID).Selected(roles[i].ID == k.role).Text(roles[i].Title)
-			}),
-		),
-		app.Label().For(side+"-level").Text("Level"),
-		app.Select().ID(side+"-level").Disabled(k.side.Role == nil).OnChange(p.choose(side, "level")).Body(
-			app.If(!k.ok(), app.Option().Value("").Selected(true).Text("Choose a level")),
-			app.Range(levels).Slice(func(i int) app.UI {
-				return app.Option().Value(levels[i].ID).Selected(levels[i].ID == k.level).Text(levels[i].Name)
-			}),
-		),
+	roleOptions := []app.UI{when(k.side.Role == nil, option("", "Choose a role", true))}
+	for _, r := range roles {
+		roleOptions = append(roleOptions, option(r.ID, r.Title, r.ID == k.role))
+	}
+	levelOptions := []app.UI{when(!k.ok(), option("", "Choose a level", true))}
+	for _, l := range levels {
+		levelOptions = append(levelOptions, option(l.ID, l.Name, l.ID == k.level))
+	}
+	return el("fieldset", attrs{"class", "picker"},
+		txt("legend", nil, legend),
+		txt("label", attrs{"for", side + "-role"}, "Role"),
+		listen("select", attrs{"id", side + "-role"}, "change", p.choose(side, "role"), roleOptions...),
+		txt("label", attrs{"for", side + "-level"}, "Level"),
+		listen("select", attrs{"id", side + "-level", "disabled", flag(k.side.Role == nil)}, "change", p.choose(side, "level"), levelOptions...),
 	)
 }
 
@@ -193,16 +195,21 @@ func (p *compareView) picker(side, legend string, k pick) app.UI {
 // side lacks.
 func (p *compareView) result() app.UI {
 	c, l, r := p.cmp, p.left.side, p.right.side
-	return app.Div().Class("comparison").Body(
-		app.P().Class("count").ID("compare-count").Text(countLine(c)),
+	content := []app.UI{
+		txt("p", attrs{"class", "count", "id", "compare-count"}, countLine(c)),
 		plainToggle(p.plain, p.togglePlain),
-		app.Div().Class("compare-head").Aria("hidden", true).Body(
-			app.Div().Text(l.Level.Title), app.Div().Text(r.Level.Title),
+		el("div", attrs{"class", "compare-head", "aria-hidden", "true"},
+			txt("div", nil, l.Level.Title), txt("div", nil, r.Level.Title),
 		),
-		app.Range(c.Rows).Slice(func(i int) app.UI { return p.row(c.Rows[i]) }),
-		app.If(len(c.OnlyLeft) > 0, p.only(l, c.OnlyLeft, true)),
-		app.If(len(c.OnlyRight) > 0, p.only(r, c.OnlyRight, false)),
+	}
+	for i := range c.Rows {
+		content = append(content, p.row(&c.Rows[i]))
+	}
+	content = append(content,
+		when(len(c.OnlyLeft) > 0, p.only(l, c.OnlyLeft, true)),
+		when(len(c.OnlyRight) > 0, p.only(r, c.OnlyRight, false)),
 	)
+	return el("div", attrs{"class", "comparison"}, content...)
 }
 
 func countLine(c ladder.Comparison) string {
@@ -221,7 +228,7 @@ func countLine(c ladder.Comparison) string {
 // row is one skill: its name, what changes, and both sides' texts, the
 // lower side with what the higher drops marked, the higher with what it
 // adds.
-func (p *compareView) row(row ladder.Row) app.UI {
+func (p *compareView) row(row *ladder.Row) app.UI {
 	l, r := p.left.side.Level.Title, p.right.side.Level.Title
 	leftNew := p.cmp.Reversed
 	var left, right app.UI
@@ -230,29 +237,25 @@ func (p *compareView) row(row ladder.Row) app.UI {
 	} else {
 		left, right = diffText(row.Diff, leftNew), diffText(row.Diff, !leftNew)
 	}
-	return app.Section().Class("compare-row").Aria("label", row.Name).Body(
-		app.H2().Text(row.Name),
+	return el("section", attrs{"class", "compare-row", "aria-label", row.Name},
+		txt("h2", nil, row.Name),
 		summaryLine(row.Diff),
-		app.Div().Class("compare-cols").Body(
-			app.Div().Class("col").Body(app.P().Class("col-label").Text(l), left),
-			app.Div().Class("col").Body(app.P().Class("col-label").Text(r), right),
+		el("div", attrs{"class", "compare-cols"},
+			el("div", attrs{"class", "col"}, txt("p", attrs{"class", "col-label"}, l), left),
+			el("div", attrs{"class", "col"}, txt("p", attrs{"class", "col-label"}, r), right),
 		),
 	)
 }
 
 // only lists the skills that one side has and the other lacks.
 func (p *compareView) only(s ladder.Side, rows []ladder.Row, left bool) app.UI {
-	return app.Section().Class("only").Body(
-		app.H2().Text("Only "+s.Level.Title+" has"),
-		app.Range(rows).Slice(func(i int) app.UI {
-			e := rows[i].Right
-			if left {
-				e = rows[i].Left
-			}
-			return app.Div().Class("only-skill").Body(
-				app.H3().Text(rows[i].Name),
-				plainText(e.Text),
-			)
-		}),
-	)
+	content := []app.UI{txt("h2", nil, "Only "+s.Level.Title+" has")}
+	for _, row := range rows {
+		e := row.Right
+		if left {
+			e = row.Left
+		}
+		content = append(content, el("div", attrs{"class", "only-skill"}, txt("h3", nil, row.Name), plainText(e.Text)))
+	}
+	return el("section", attrs{"class", "only"}, content...)
 }

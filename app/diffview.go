@@ -12,30 +12,28 @@ import (
 // <ins>, or the old side with what it drops in <del>. Paragraph breaks are
 // kept by the stylesheet (white-space: pre-line).
 func diffText(d ladder.TextDiff, newSide bool) app.UI {
-	return app.P().Class("diff").Body(
-		app.Range(d.Spans).Slice(func(i int) app.UI {
-			s := d.Spans[i]
-			switch {
-			case s.Change == ladder.Same && !newSide && strings.TrimSpace(s.Text) == "" &&
-				i+1 < len(d.Spans) && d.Spans[i+1].Change == ladder.Added:
-				return nil // the new side's spacing before what it adds
-			case s.Change == ladder.Same:
-				return app.Text(s.Text)
-			case s.Change == ladder.Added && newSide:
-				return app.Ins().Text(s.Text)
-			case s.Change == ladder.Dropped && !newSide:
-				// The space before a dropped run is not struck through.
-				text := strings.TrimLeftFunc(s.Text, unicode.IsSpace)
-				return app.Span().Body(app.Text(s.Text[:len(s.Text)-len(text)]), app.Del().Text(text))
-			}
-			return nil
-		}),
-	)
+	return el("p", attrs{"class", "diff"}, each(len(d.Spans), func(i int) app.UI {
+		s := d.Spans[i]
+		switch {
+		case s.Change == ladder.Same && !newSide && strings.TrimSpace(s.Text) == "" &&
+			i+1 < len(d.Spans) && d.Spans[i+1].Change == ladder.Added:
+			return nil // the new side's spacing before what it adds
+		case s.Change == ladder.Same:
+			return app.Text(s.Text)
+		case s.Change == ladder.Added && newSide:
+			return txt("ins", nil, s.Text)
+		case s.Change == ladder.Dropped && !newSide:
+			// The space before a dropped run is not struck through.
+			text := strings.TrimLeftFunc(s.Text, unicode.IsSpace)
+			return el("span", nil, app.Text(s.Text[:len(s.Text)-len(text)]), txt("del", nil, text))
+		}
+		return nil
+	})...)
 }
 
 // plainText shows a text as it is, with its paragraph breaks.
 func plainText(text string) app.UI {
-	return app.P().Class("diff").Text(text)
+	return txt("p", attrs{"class", "diff"}, text)
 }
 
 // summaryLine says what a diff adds and drops, in a sentence.
@@ -49,7 +47,7 @@ func summaryLine(d ladder.TextDiff) app.UI {
 	default:
 		text = upperFirst(text) + "."
 	}
-	return app.P().Class("change-summary").Text(text)
+	return txt("p", attrs{"class", "change-summary"}, text)
 }
 
 func upperFirst(s string) string {
@@ -66,6 +64,5 @@ func plainToggle(plain bool, toggle app.EventHandler) app.UI {
 	if plain {
 		label = "Show changes"
 	}
-	return app.Button().Type("button").Class("toggle").ID("plain-toggle").
-		Aria("pressed", plain).Text(label).OnClick(toggle)
+	return button(attrs{"class", "toggle", "id", "plain-toggle", "aria-pressed", flag(plain)}, label, toggle)
 }

@@ -11,19 +11,19 @@ type crumb struct {
 // the masthead with the breadcrumb trail, the update notice and the footer.
 // The current page ends the trail, unlinked.
 func frame(c *Catalog, trail []crumb, current string, content ...app.UI) app.UI {
-	return app.Div().Class("page").Body(
-		app.A().Class("skip").Href("#main").Text("Skip to content"),
-		app.Header().Class("masthead").Body(
-			app.A().Class("brand").Href(c.Path("/")).Body(
-				app.Img().Class("brand-icon").Src(c.Path("/web/icon.svg")).Alt("").Width(28).Height(28),
-				app.Span().Text(Name),
+	return el("div", attrs{"class", "page"},
+		txt("a", attrs{"class", "skip", "href", "#main"}, "Skip to content"),
+		el("header", attrs{"class", "masthead"},
+			el("a", attrs{"class", "brand", "href", c.Path("/")},
+				void("img", attrs{"class", "brand-icon", "src", c.Path("/web/icon.svg"), "alt", "", "width", "28", "height", "28"}, "", nil),
+				txt("span", nil, Name),
 			),
 			breadcrumbs(c, trail, current),
 			newStatus(),
 		),
-		app.Main().ID("main").Body(content...),
-		app.Footer().Class("footer").Body(
-			app.P().Text("Every page works offline once visited, and nothing you do here leaves your device."),
+		el("main", attrs{"id", "main"}, content...),
+		el("footer", attrs{"class", "footer"},
+			txt("p", nil, "Every page works offline once visited, and nothing you do here leaves your device."),
 		),
 	)
 }
@@ -32,14 +32,11 @@ func breadcrumbs(c *Catalog, trail []crumb, current string) app.UI {
 	if len(trail) == 0 {
 		return nil
 	}
-	return app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-		app.Ol().Body(
-			app.Range(trail).Slice(func(i int) app.UI {
-				return app.Li().Body(app.A().Href(c.Path(trail[i].path)).Text(trail[i].label))
-			}),
-			app.Li().Body(app.Span().Aria("current", "page").Text(current)),
-		),
-	)
+	items := each(len(trail), func(i int) app.UI {
+		return el("li", nil, txt("a", attrs{"href", c.Path(trail[i].path)}, trail[i].label))
+	})
+	items = append(items, el("li", nil, txt("span", attrs{"aria-current", "page"}, current)))
+	return el("nav", attrs{"class", "crumbs", "aria-label", "Breadcrumb"}, el("ol", nil, items...))
 }
 
 // ProseStart and ProseEnd mark where content HTML starts and ends in a

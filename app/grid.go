@@ -45,38 +45,39 @@ func (p *gridPage) Render() app.UI {
 		return missingRole(p.cat, p.asked)
 	}
 	return frame(p.cat, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, "Grid",
-		app.Div().Class("level-head").Body(
-			app.P().Class("eyebrow").Body(app.A().Href(p.cat.Path(rolePath(r.ID))).Text(r.Title)),
-			app.H1().Text("The whole ladder"),
+		el("div", attrs{"class", "level-head"},
+			el("p", attrs{"class", "eyebrow"}, txt("a", attrs{"href", p.cat.Path(rolePath(r.ID))}, r.Title)),
+			txt("h1", nil, "The whole ladder"),
 		),
-		app.P().Class("lead").Text("Every skill at every level. Open a cell to read all of it."),
-		app.Div().Class("grid-scroll").TabIndex(0).Aria("labelledby", "grid-caption").Body(
-			app.Table().Class("grid").Body(
-				app.Caption().ID("grid-caption").Text(r.Title+": skills by level"),
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text("Skill"),
-					app.Range(r.Levels).Slice(func(i int) app.UI {
-						l := r.Levels[i]
-						return app.Th().Scope("col").Body(app.A().Href(p.cat.Path(levelPath(r.ID, l.ID))).Text(l.Name))
-					}),
-				)),
-				app.TBody().Body(
-					app.Range(r.Skills).Slice(func(i int) app.UI { return p.row(r.Skills[i]) }),
-				),
+		txt("p", attrs{"class", "lead"}, "Every skill at every level. Open a cell to read all of it."),
+		el("div", attrs{"class", "grid-scroll", "tabindex", "0", "aria-labelledby", "grid-caption"},
+			el("table", attrs{"class", "grid"},
+				txt("caption", attrs{"id", "grid-caption"}, r.Title+": skills by level"),
+				el("thead", nil, el("tr", nil, p.row(-1)...)),
+				el("tbody", nil, each(len(r.Skills), func(i int) app.UI { return el("tr", nil, p.row(i)...) })...),
 			),
 		),
 	)
 }
 
-func (p *gridPage) row(s ladder.Skill) app.UI {
+// row is the cells of skill i's row, or of the head row when i is -1.
+func (p *gridPage) row(i int) []app.UI {
 	r := p.role
-	return app.Tr().Body(
-		app.Th().Scope("row").Body(app.A().Href(p.cat.Path(trackPath(r.ID, s.ID))).Text(s.Name)),
-		app.Range(r.Levels).Slice(func(i int) app.UI {
-			e, _ := r.Levels[i].Expectation(s.ID)
-			return app.Td().Body(cell(e.Text))
-		}),
-	)
+	cells := make([]app.UI, 0, 1+len(r.Levels))
+	if i < 0 {
+		cells = append(cells, txt("th", attrs{"scope", "col"}, "Skill"))
+		for _, l := range r.Levels {
+			cells = append(cells, el("th", attrs{"scope", "col"}, txt("a", attrs{"href", p.cat.Path(levelPath(r.ID, l.ID))}, l.Name)))
+		}
+		return cells
+	}
+	s := &r.Skills[i]
+	cells = append(cells, el("th", attrs{"scope", "row"}, txt("a", attrs{"href", p.cat.Path(trackPath(r.ID, s.ID))}, s.Name)))
+	for j := range r.Levels {
+		e, _ := r.Levels[j].Expectation(s.ID)
+		cells = append(cells, el("td", nil, cell(e.Text)))
+	}
+	return cells
 }
 
 // cell is an expectation cut to its first words, opened in place.
@@ -85,10 +86,10 @@ func cell(text string) app.UI {
 	if excerpt == text {
 		return plainText(text)
 	}
-	return app.Details().Body(
-		app.Summary().Body(
-			app.Span().Class("excerpt").Text(excerpt),
-			app.Span().Class("more").Text(" more"),
+	return el("details", nil,
+		el("summary", nil,
+			txt("span", attrs{"class", "excerpt"}, excerpt),
+			txt("span", attrs{"class", "more"}, " more"),
 		),
 		plainText(text),
 	)

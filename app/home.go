@@ -23,15 +23,14 @@ func (h *home) meta(ctx app.Context) {
 
 func (h *home) Render() app.UI {
 	groups := h.cat.Framework().Groups()
-	return frame(h.cat, nil, "",
-		app.H1().Text("Career ladders"),
-		app.If(len(groups) == 0,
-			app.P().Text("There are no roles to show yet."),
-		),
-		app.Range(groups).Slice(func(i int) app.UI {
-			return h.group(groups[i], len(groups) > 1)
-		}),
-	)
+	content := []app.UI{
+		txt("h1", nil, "Career ladders"),
+		when(len(groups) == 0, txt("p", nil, "There are no roles to show yet.")),
+	}
+	for _, g := range groups {
+		content = append(content, h.group(g, len(groups) > 1))
+	}
+	return frame(h.cat, nil, "", content...)
 }
 
 func (h *home) group(g ladder.Group, titled bool) app.UI {
@@ -39,32 +38,27 @@ func (h *home) group(g ladder.Group, titled bool) app.UI {
 	if name == "" && titled {
 		name = "Other roles"
 	}
-	return app.Section().Class("family").Body(
-		app.If(name != "", app.H2().Text(name)),
-		app.Ul().Class("roles").Body(
-			app.Range(g.Roles).Slice(func(i int) app.UI {
-				return h.role(g.Roles[i], name != "")
-			}),
-		),
+	return el("section", attrs{"class", "family"},
+		when(name != "", txt("h2", nil, name)),
+		el("ul", attrs{"class", "roles"}, each(len(g.Roles), func(i int) app.UI {
+			return h.role(g.Roles[i], name != "")
+		})...),
 	)
 }
 
 // role is a role's card; its heading is one level under its family's, or
 // under the page's when the family has no heading.
 func (h *home) role(r *ladder.Role, underFamily bool) app.UI {
-	link := app.A().Href(h.cat.Path(rolePath(r.ID))).Text(r.Title)
-	var heading app.UI = app.H2().Body(link)
+	heading := "h2"
 	if underFamily {
-		heading = app.H3().Body(link)
+		heading = "h3"
 	}
-	return app.Li().Class("role-card").Body(
-		heading,
-		app.If(r.Description != "", app.P().Text(r.Description)),
-		app.Ol().Class("level-links").Aria("label", r.Title+" levels").Body(
-			app.Range(r.Levels).Slice(func(i int) app.UI {
-				l := r.Levels[i]
-				return app.Li().Body(app.A().Href(h.cat.Path(levelPath(r.ID, l.ID))).Text(l.Name))
-			}),
-		),
+	return el("li", attrs{"class", "role-card"},
+		el(heading, nil, txt("a", attrs{"href", h.cat.Path(rolePath(r.ID))}, r.Title)),
+		when(r.Description != "", txt("p", nil, r.Description)),
+		el("ol", attrs{"class", "level-links", "aria-label", r.Title + " levels"}, each(len(r.Levels), func(i int) app.UI {
+			l := &r.Levels[i]
+			return el("li", nil, txt("a", attrs{"href", h.cat.Path(levelPath(r.ID, l.ID))}, l.Name))
+		})...),
 	)
 }

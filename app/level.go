@@ -86,43 +86,38 @@ func (p *levelPage) Render() app.UI {
 	}
 	r, l := p.role, &p.role.Levels[p.idx]
 	return frame(p.cat, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, l.Name,
-		app.Div().Class("level-head").Body(
-			app.P().Class("eyebrow").Body(app.A().Href(p.cat.Path(rolePath(r.ID))).Text(r.Title)),
-			app.H1().ID("level-title").Text(l.Title),
+		el("div", attrs{"class", "level-head"},
+			el("p", attrs{"class", "eyebrow"}, txt("a", attrs{"href", p.cat.Path(rolePath(r.ID))}, r.Title)),
+			txt("h1", attrs{"id", "level-title"}, l.Title),
 		),
 		p.slider(),
 		p.compareLink(),
 		prose("intro", l.HTML),
-		app.Div().Class("expectations").Body(
-			app.Range(l.Skills).Slice(func(i int) app.UI {
-				return p.expectation(l.Skills[i])
-			}),
-		),
+		el("div", attrs{"class", "expectations"}, each(len(l.Skills), func(i int) app.UI {
+			return p.expectation(&l.Skills[i])
+		})...),
 	)
 }
 
-func (p *levelPage) expectation(e ladder.Expectation) app.UI {
+func (p *levelPage) expectation(e *ladder.Expectation) app.UI {
 	name := e.Name
 	if s := p.role.Skill(e.SkillID); s != nil {
 		name = s.Name
 	}
-	return app.Section().Class("skill").ID(e.SkillID).Class(targetClass(e.SkillID == p.target)).Body(
-		app.H2().Body(
+	class := "skill"
+	if e.SkillID == p.target {
+		class = "skill is-target"
+	}
+	return el("section", attrs{"class", class, "id", e.SkillID},
+		el("h2", nil,
 			app.Text(name),
-			app.A().Class("anchor").Href("#"+e.SkillID).Aria("label", "Link to "+name+" at this level").Text("#"),
+			txt("a", attrs{"class", "anchor", "href", "#" + e.SkillID, "aria-label", "Link to " + name + " at this level"}, "#"),
 		),
 		prose("", e.HTML),
-		app.P().Class("skill-links").Body(
-			app.A().Href(p.cat.Path(trackPath(p.role.ID, e.SkillID))).Text("How "+name+" grows"),
+		el("p", attrs{"class", "skill-links"},
+			txt("a", attrs{"href", p.cat.Path(trackPath(p.role.ID, e.SkillID))}, "How "+name+" grows"),
 		),
 	)
-}
-
-func targetClass(on bool) string {
-	if on {
-		return "is-target"
-	}
-	return ""
 }
 
 // compareLink compares the level with the next one, or, at the top of the
@@ -142,9 +137,9 @@ func (p *levelPage) compareLink() app.UI {
 	if other < p.idx {
 		left, right = there, here
 	}
-	return app.P().Class("page-links").Body(
-		app.A().ID("compare-link").Href(p.cat.Path(comparePath(left, right))).Text(label+" ("+levels[other].Name+")"),
+	return el("p", attrs{"class", "page-links"},
+		txt("a", attrs{"id", "compare-link", "href", p.cat.Path(comparePath(left, right))}, label+" ("+levels[other].Name+")"),
 		app.Text(" · "),
-		app.A().Href(p.cat.Path(gridPath(p.role.ID))).Text("The whole ladder"),
+		txt("a", attrs{"href", p.cat.Path(gridPath(p.role.ID))}, "The whole ladder"),
 	)
 }

@@ -30,50 +30,50 @@ func (p *notFound) Render() app.UI {
 	if p.asked != "" {
 		msg = "There is no page at " + p.asked + "."
 	}
-	return frame(p.cat, []crumb{{"Roles", "/"}}, "Not found",
-		app.Div().Class("not-found").Body(
-			app.H1().Text("Page not found"),
-			app.P().Text(msg),
-			app.P().Text("These are the roles there are:"),
-			roleList(p.cat),
+	return missing(p.cat, nil, "Page not found", msg+" These are the roles there are:", roleLinks(p.cat))
+}
+
+// missing is a not-found page: what was not found, under the trail that
+// leads to where it was looked for, and links to what there is.
+func missing(c *Catalog, trail []crumb, title, sentence string, links []app.UI) app.UI {
+	return frame(c, append([]crumb{{"Roles", "/"}}, trail...), "Not found",
+		el("div", attrs{"class", "not-found"},
+			txt("h1", nil, title),
+			txt("p", nil, sentence),
+			el("ul", nil, links...),
 		),
 	)
 }
 
 // missingRole is the page for a role that does not exist.
 func missingRole(c *Catalog, asked string) app.UI {
-	return frame(c, []crumb{{"Roles", "/"}}, "Not found",
-		app.Div().Class("not-found").Body(
-			app.H1().Text("Role not found"),
-			app.P().Text(quoted("There is no role", asked)+". These are the roles there are:"),
-			roleList(c),
-		),
-	)
+	return missing(c, nil, "Role not found", quoted("There is no role", asked)+". These are the roles there are:", roleLinks(c))
 }
 
 // missingLevel is the page for a level that a role does not have.
 func missingLevel(c *Catalog, r *ladder.Role, asked string) app.UI {
-	return frame(c, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, "Not found",
-		app.Div().Class("not-found").Body(
-			app.H1().Text("Level not found"),
-			app.P().Text(quoted(r.Title+" has no level", asked)+". These are its levels:"),
-			app.Ul().Body(
-				app.Range(r.Levels).Slice(func(i int) app.UI {
-					l := r.Levels[i]
-					return app.Li().Body(app.A().Href(c.Path(levelPath(r.ID, l.ID))).Text(l.Title))
-				}),
-			),
-		),
-	)
+	return missing(c, []crumb{{r.Title, rolePath(r.ID)}}, "Level not found", quoted(r.Title+" has no level", asked)+". These are its levels:",
+		each(len(r.Levels), func(i int) app.UI {
+			l := &r.Levels[i]
+			return el("li", nil, txt("a", attrs{"href", c.Path(levelPath(r.ID, l.ID))}, l.Title))
+		}))
 }
 
-func roleList(c *Catalog) app.UI {
+// missingSkill is the page for a skill that a role does not have.
+func missingSkill(c *Catalog, r *ladder.Role, asked string) app.UI {
+	return missing(c, []crumb{{r.Title, rolePath(r.ID)}}, "Skill not found", quoted(r.Title+" has no skill", asked)+". These are its skills:",
+		each(len(r.Skills), func(i int) app.UI {
+			s := &r.Skills[i]
+			return el("li", nil, txt("a", attrs{"href", c.Path(trackPath(r.ID, s.ID))}, s.Name))
+		}))
+}
+
+// roleLinks links to every role, as list items.
+func roleLinks(c *Catalog) []app.UI {
 	roles := c.Framework().Roles
-	return app.Ul().Body(
-		app.Range(roles).Slice(func(i int) app.UI {
-			return app.Li().Body(app.A().Href(c.Path(rolePath(roles[i].ID))).Text(roles[i].Title))
-		}),
-	)
+	return each(len(roles), func(i int) app.UI {
+		return el("li", nil, txt("a", attrs{"href", c.Path(rolePath(roles[i].ID))}, roles[i].Title))
+	})
 }
 
 // quoted ends a not-found sentence with what was asked, if the page knows
@@ -83,20 +83,4 @@ func quoted(sentence, asked string) string {
 		return sentence + " at this address"
 	}
 	return sentence + " “" + asked + "”"
-}
-
-// missingSkill is the page for a skill that a role does not have.
-func missingSkill(c *Catalog, r *ladder.Role, asked string) app.UI {
-	return frame(c, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, "Not found",
-		app.Div().Class("not-found").Body(
-			app.H1().Text("Skill not found"),
-			app.P().Text(quoted(r.Title+" has no skill", asked)+". These are its skills:"),
-			app.Ul().Body(
-				app.Range(r.Skills).Slice(func(i int) app.UI {
-					s := r.Skills[i]
-					return app.Li().Body(app.A().Href(c.Path(trackPath(r.ID, s.ID))).Text(s.Name))
-				}),
-			),
-		),
-	)
 }

@@ -41,40 +41,33 @@ func (p *rolePage) Render() app.UI {
 	if r == nil {
 		return missingRole(p.cat, p.asked)
 	}
-	return frame(p.cat, []crumb{{"Roles", "/"}}, r.Title,
-		app.H1().Text(r.Title),
-		app.If(r.Description != "", app.P().Class("lead").Text(r.Description)),
+	skills := []app.UI{txt("h2", attrs{"id", "skills"}, "Required skills")}
+	for i := range r.Skills {
+		s := &r.Skills[i]
+		skills = append(skills, el("section", attrs{"class", "skill", "id", s.ID},
+			el("h3", nil, txt("a", attrs{"href", p.cat.Path(trackPath(r.ID, s.ID))}, s.Name)),
+			prose("", s.HTML),
+		))
+	}
+	content := []app.UI{
+		txt("h1", nil, r.Title),
+		when(r.Description != "", txt("p", attrs{"class", "lead"}, r.Description)),
 		prose("intro", r.Intro.HTML),
-		app.Section().Class("ladder").Aria("labelledby", "levels").Body(
-			app.H2().ID("levels").Text("Levels"),
+		el("section", attrs{"class", "ladder", "aria-labelledby", "levels"},
+			txt("h2", attrs{"id", "levels"}, "Levels"),
 			p.links(),
-			app.Ol().Class("rungs").Body(
-				app.Range(r.Levels).Slice(func(i int) app.UI {
-					l := r.Levels[i]
-					return app.Li().Body(
-						app.A().Href(p.cat.Path(levelPath(r.ID, l.ID))).Text(l.Title),
-					)
-				}),
-			),
+			el("ol", attrs{"class", "rungs"}, each(len(r.Levels), func(i int) app.UI {
+				l := &r.Levels[i]
+				return el("li", nil, txt("a", attrs{"href", p.cat.Path(levelPath(r.ID, l.ID))}, l.Title))
+			})...),
 		),
-		app.Section().Class("required").Aria("labelledby", "skills").Body(
-			app.H2().ID("skills").Text("Required skills"),
-			app.Range(r.Skills).Slice(func(i int) app.UI {
-				s := r.Skills[i]
-				return app.Section().Class("skill").ID(s.ID).Body(
-					app.H3().Body(app.A().Href(p.cat.Path(trackPath(r.ID, s.ID))).Text(s.Name)),
-					prose("", s.HTML),
-				)
-			}),
-		),
-		app.Range(r.Notes).Slice(func(i int) app.UI {
-			n := r.Notes[i]
-			return app.Section().Class("note").Body(
-				app.H2().Text(n.Title),
-				prose("", n.HTML),
-			)
-		}),
-	)
+		el("section", attrs{"class", "required", "aria-labelledby", "skills"}, skills...),
+	}
+	for i := range r.Notes {
+		n := &r.Notes[i]
+		content = append(content, el("section", attrs{"class", "note"}, txt("h2", nil, n.Title), prose("", n.HTML)))
+	}
+	return frame(p.cat, []crumb{{"Roles", "/"}}, r.Title, content...)
 }
 
 // roleAt reads the role that a page's address names, /roles/{role}/… or
@@ -115,11 +108,11 @@ func (p *rolePage) links() app.UI {
 	if len(r.Levels) < 2 {
 		return nil
 	}
-	return app.P().Class("page-links").Body(
-		app.A().Href(p.cat.Path(comparePath(r.ID+"/"+r.Levels[0].ID, r.ID+"/"+r.Levels[1].ID))).Text("Compare two levels"),
+	return el("p", attrs{"class", "page-links"},
+		txt("a", attrs{"href", p.cat.Path(comparePath(r.ID+"/"+r.Levels[0].ID, r.ID+"/"+r.Levels[1].ID))}, "Compare two levels"),
 		app.Text(" · "),
-		app.A().Href(p.cat.Path(gridPath(r.ID))).Text("The whole ladder in a grid"),
+		txt("a", attrs{"href", p.cat.Path(gridPath(r.ID))}, "The whole ladder in a grid"),
 		app.Text(" · "),
-		app.A().ID("assess-link").Href(p.cat.Path(assessPath(r.ID))).Text("Assess yourself"),
+		txt("a", attrs{"id", "assess-link", "href", p.cat.Path(assessPath(r.ID))}, "Assess yourself"),
 	)
 }

@@ -1,6 +1,10 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // slider is the level slider: a native range input with one step per
 // level, the levels' names as its tick labels, and links to the previous
@@ -12,30 +16,32 @@ func (p *levelPage) slider() app.UI {
 		return nil
 	}
 	link := func(i int) string { return p.cat.Path(levelPath(r.ID, levels[i].ID)) }
-	return app.Div().Class("slider").Body(
-		app.Label().For("level-slider").Text("Level"),
-		app.Input().Type("range").ID("level-slider").
-			Min(0).Max(len(levels)-1).Step(1).Value(p.idx).
-			List("level-ticks").
-			Aria("valuetext", levels[p.idx].Name).
-			OnInput(p.slide),
-		app.DataList().ID("level-ticks").Body(
-			app.Range(levels).Slice(func(i int) app.UI {
-				return app.Option().Value(i).Label(levels[i].Name)
-			}),
-		),
-		app.Ol().Class("ticks").Aria("label", "Levels").Body(
-			app.Range(levels).Slice(func(i int) app.UI {
-				a := app.A().Href(link(i)).Text(levels[i].Name)
-				if i == p.idx {
-					a = a.Aria("current", "page")
-				}
-				return app.Li().Body(a)
-			}),
-		),
-		app.Nav().Class("steps").Aria("label", "Previous and next level").Body(
-			app.If(p.idx > 0, app.A().Rel("prev").Href(link(max(p.idx-1, 0))).Text("← "+levels[max(p.idx-1, 0)].Name)),
-			app.If(p.idx < len(levels)-1, app.A().Rel("next").Href(link(min(p.idx+1, len(levels)-1))).Text(levels[min(p.idx+1, len(levels)-1)].Name+" →")),
-		),
+	ticks := each(len(levels), func(i int) app.UI {
+		a := attrs{"href", link(i)}
+		if i == p.idx {
+			a = append(a, "aria-current", "page")
+		}
+		return el("li", nil, txt("a", a, levels[i].Name))
+	})
+	var prev, next app.UI
+	if p.idx > 0 {
+		prev = txt("a", attrs{"rel", "prev", "href", link(p.idx - 1)}, "← "+levels[p.idx-1].Name)
+	}
+	if p.idx < len(levels)-1 {
+		next = txt("a", attrs{"rel", "next", "href", link(p.idx + 1)}, levels[p.idx+1].Name+" →")
+	}
+	return el("div", attrs{"class", "slider"},
+		txt("label", attrs{"for", "level-slider"}, "Level"),
+		void("input", attrs{
+			"type", "range", "id", "level-slider",
+			"min", "0", "max", strconv.Itoa(len(levels) - 1), "step", "1", "value", strconv.Itoa(p.idx),
+			"list", "level-ticks",
+			"aria-valuetext", levels[p.idx].Name,
+		}, "input", p.slide),
+		el("datalist", attrs{"id", "level-ticks"}, each(len(levels), func(i int) app.UI {
+			return el("option", attrs{"value", strconv.Itoa(i), "label", levels[i].Name})
+		})...),
+		el("ol", attrs{"class", "ticks", "aria-label", "Levels"}, ticks...),
+		el("nav", attrs{"class", "steps", "aria-label", "Previous and next level"}, prev, next),
 	)
 }

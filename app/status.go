@@ -27,13 +27,11 @@ func (s *status) OnAppUpdate(ctx app.Context) {
 }
 
 func (s *status) Render() app.UI {
-	return app.Div().Class("status").Aria("live", "polite").Body(
-		app.If(s.updateAvailable,
-			app.P().Class("update").Body(
-				app.Span().Text("Update available — "),
-				app.Button().Type("button").ID("reload").Text("reload").OnClick(s.reload),
-			),
-		),
+	return el("div", attrs{"class", "status", "aria-live", "polite"},
+		when(s.updateAvailable, el("p", attrs{"class", "update"},
+			txt("span", nil, "Update available — "),
+			button(attrs{"id", "reload"}, "reload", s.reload),
+		)),
 	)
 }
 

@@ -60,18 +60,14 @@ func (p *trackPage) Render() app.UI {
 	}
 	r, s := p.role, p.track.Skill
 	return frame(p.cat, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, s.Name,
-		app.Div().Class("level-head").Body(
-			app.P().Class("eyebrow").Body(app.A().Href(p.cat.Path(rolePath(r.ID))).Text(r.Title)),
-			app.H1().Text(s.Name),
+		el("div", attrs{"class", "level-head"},
+			el("p", attrs{"class", "eyebrow"}, txt("a", attrs{"href", p.cat.Path(rolePath(r.ID))}, r.Title)),
+			txt("h1", nil, s.Name),
 		),
-		app.P().Class("lead").Text("How this skill grows from level to level, each step marked against the one below."),
+		txt("p", attrs{"class", "lead"}, "How this skill grows from level to level, each step marked against the one below."),
 		prose("intro", s.HTML),
 		plainToggle(p.plain, p.togglePlain),
-		app.Ol().Class("track").Body(
-			app.Range(p.track.Steps).Slice(func(i int) app.UI {
-				return p.step(i)
-			}),
-		),
+		el("ol", attrs{"class", "track"}, each(len(p.track.Steps), p.step)...),
 	)
 }
 
@@ -84,11 +80,9 @@ func (p *trackPage) step(i int) app.UI {
 	default:
 		text = diffText(st.Diff, true)
 	}
-	return app.Li().Class("step").Body(
-		app.H2().Body(app.A().
-			Href(p.cat.Path(levelPath(p.role.ID, st.Level.ID))+"#"+p.track.Skill.ID).
-			Text(st.Level.Title)),
-		app.If(i > 0, summaryLine(st.Diff)),
+	return el("li", attrs{"class", "step"},
+		el("h2", nil, txt("a", attrs{"href", p.cat.Path(levelPath(p.role.ID, st.Level.ID)) + "#" + p.track.Skill.ID}, st.Level.Title)),
+		when(i > 0, summaryLine(st.Diff)),
 		text,
 	)
 }

@@ -46,9 +46,12 @@ type Answer struct {
 const MaxNote = 2000
 
 // Fingerprint identifies an expectation's text: the FNV-1a hash of its
-// words, so that a change of white space alone is not a change.
+// words with typographic quotes folded, so that what the diff shows as no
+// change (white space, ’ for ') does not flag an answer as made against
+// another text. Answers saved before quotes were folded are given new
+// fingerprints by assess's migrations.
 func Fingerprint(text string) string {
-	h := fnv1a(strings.Join(strings.Fields(text), " "))
+	h := fnv1a(strings.Join(strings.Fields(strings.Map(foldQuote, text)), " "))
 	return strconv.FormatUint(h, 16)
 }
 

@@ -13,6 +13,11 @@ func TestFingerprint(t *testing.T) {
 	if a == Fingerprint("You build robust pipelines.") {
 		t.Error("a changed text kept its fingerprint")
 	}
+	// What the diff shows as no change is no change here either.
+	curly, straight := "You own the team’s “pipelines”.", `You own the team's "pipelines".`
+	if Diff(curly, straight).Changed() || Fingerprint(curly) != Fingerprint(straight) {
+		t.Errorf("typographic quotes: the diff says changed %v, the fingerprints %s and %s", Diff(curly, straight).Changed(), Fingerprint(curly), Fingerprint(straight))
+	}
 	if a == "" {
 		t.Error("empty fingerprint")
 	}

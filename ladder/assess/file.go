@@ -18,7 +18,7 @@ import (
 // this code writes and reads.
 const (
 	Schema  = "ladder-explorer/assessments"
-	Version = 1
+	Version = current
 )
 
 // MaxFile is the largest export file Import reads.
@@ -90,6 +90,7 @@ func Import(data []byte, hasRole func(id string) bool) ([]ladder.Assessment, err
 		if err := check(&f.Assessments[i], hasRole); err != nil {
 			return nil, err
 		}
+		migrate(&f.Assessments[i], f.Version)
 	}
 	return f.Assessments, nil
 }

@@ -13,7 +13,7 @@ import (
 // StoreVersion the version of the document saved there.
 const (
 	StoreKey     = "ladder-explorer/assessments"
-	StoreVersion = 1
+	StoreVersion = current
 )
 
 // Store is the document the app keeps in the browser's storage.
@@ -63,6 +63,9 @@ func Load(saved string) Loaded {
 			l.Damaged = true
 			l.Notes = append(l.Notes, fmt.Sprintf("Saved assessment %d could not be read and is kept aside.", i+1))
 			continue
+		}
+		if doc.Version < StoreVersion {
+			migrate(&a, max(doc.Version, 1)) // a document that says no version is read as the first
 		}
 		if repair(&a) {
 			l.Damaged = true

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -37,7 +38,7 @@ func TestStoreRecovers(t *testing.T) {
 		{"one assessment broken", second, 1, true, false, "Saved assessment 1 could not be read"},
 		{"an assessment without an id", strings.Replace(good, `"id":"a1"`, `"id":""`, 1), 0, true, false, "could not be read"},
 		{"a huge note", long, 1, true, false, "were shortened"},
-		{"a newer version", strings.Replace(good, `"version":1`, `"version":9`, 1), 1, false, true, "newer version of this app (version 9)"},
+		{"a newer version", replaceOnce(t, good, `"version":`+strconv.Itoa(StoreVersion), `"version":9`), 1, false, true, "newer version of this app (version 9)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

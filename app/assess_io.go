@@ -28,6 +28,7 @@ func (p *assessPage) io(a *ladder.Assessment) app.UI {
 		el("p", attrs{"class", "manager-actions"},
 			button(attrs{"id", "export-json", "disabled", flag(a == nil)}, "Download as JSON", p.exportJSON),
 			button(attrs{"id", "export-md", "disabled", flag(a == nil)}, "Download as Markdown", p.exportMarkdown),
+			button(attrs{"id", "print"}, "Print", printPage),
 		),
 		el("p", nil,
 			txt("label", attrs{"for", "import"}, "Import a JSON file "),
@@ -37,6 +38,10 @@ func (p *assessPage) io(a *ladder.Assessment) app.UI {
 		ask,
 	)
 }
+
+// printPage opens the browser's print dialogue: the stylesheet prints the
+// placements, notes and summary without the controls.
+func printPage(ctx app.Context, _ app.Event) { app.Window().Call("print") }
 
 func (p *assessPage) exportJSON(ctx app.Context, _ app.Event) {
 	if a := p.find(p.current); a != nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -136,7 +137,11 @@ func nameAt(r *ladder.Role, i int) string {
 
 func (p *assessPage) note(skillID, note string) app.UI {
 	id := "note-" + skillID
-	return el("div", attrs{"class", "note-field"},
+	class := "note-field"
+	if strings.TrimSpace(note) == "" {
+		class = "note-field empty" // left out of the printout
+	}
+	return el("div", attrs{"class", class},
 		txt("label", attrs{"for", id}, "Private note"),
 		listen("textarea", attrs{"id", id, "maxlength", strconv.Itoa(ladder.MaxNote), "rows", "3"}, "input", p.setNote(skillID), app.Text(note)),
 		txt("p", attrs{"class", "counter"}, strconv.Itoa(utf8.RuneCountInString(note))+" / "+strconv.Itoa(ladder.MaxNote)),

@@ -5,16 +5,19 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/ladder/assess"
 )
 
 const assessDevops = "/assess/devops-engineer"
@@ -35,6 +38,7 @@ func TestAssess(t *testing.T) {
 	t.Run("export and import", func(t *testing.T) { testAssessFiles(t, browser, s) })
 	t.Run("content changed", func(t *testing.T) { testAssessContentChanged(t, browser, s) })
 	t.Run("no storage", func(t *testing.T) { testAssessNoStorage(t, browser, s) })
+	t.Run("print", func(t *testing.T) { testAssessPrint(t, browser, s) })
 	t.Run("axe", func(t *testing.T) {
 		tab := open(t, browser, s, assessDevops)
 		violations, err := browsertest.Axe(tab)
@@ -48,18 +52,26 @@ func TestAssess(t *testing.T) {
 	t.Run("offline reload", func(t *testing.T) { testAssessOffline(t, browser, s) }) // last: stops the host
 }
 
-// clearStorage empties the site's storage, in a tab on the site.
+// clearStorage empties the site's storage, in a tab on the site. The app
+// in that tab still holds what it read: reload it, or use startBlank.
 func clearStorage(t *testing.T, tab context.Context) {
 	t.Helper()
 	eval[bool](t, tab, `localStorage.clear(), true`)
 }
 
-func testAssessFlow(t *testing.T, browser context.Context, s hosted) {
-	tab := open(t, browser, s, assessDevops)
+// startBlank empties the site's storage and reloads the tab, so that its
+// app starts with nothing saved rather than saving what it read before.
+func startBlank(t *testing.T, tab context.Context) {
+	t.Helper()
 	clearStorage(t, tab)
 	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func testAssessFlow(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, assessDevops)
+	startBlank(t, tab)
 	waitFor(t, tab, appReady)
 	checkHeading(t, tab, assessDevops, "Assess yourself")
 	// Four steps right of "not yet": Senior.
@@ -108,10 +120,7 @@ func testAssessFlow(t *testing.T, browser context.Context, s hosted) {
 
 func testAssessMany(t *testing.T, browser context.Context, s hosted) {
 	tab := open(t, browser, s, assessDevops)
-	clearStorage(t, tab)
-	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
-		t.Fatal(err)
-	}
+	startBlank(t, tab)
 	waitFor(t, tab, appReady)
 	click := func(id string) {
 		t.Helper()
@@ -141,10 +150,7 @@ func testAssessMany(t *testing.T, browser context.Context, s hosted) {
 
 func testAssessTabs(t *testing.T, browser context.Context, s hosted) {
 	a := open(t, browser, s, assessDevops)
-	clearStorage(t, a)
-	if err := chromedp.Do(a, chromedp.Reload()); err != nil {
-		t.Fatal(err)
-	}
+	startBlank(t, a)
 	waitFor(t, a, appReady)
 	b := open(t, browser, s, assessDevops)
 	if err := chromedp.Do(a, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight)); err != nil {
@@ -175,10 +181,7 @@ func testAssessDamaged(t *testing.T, browser context.Context, s hosted) {
 // an empty device, asks before replacing, and refuses a bad file.
 func testAssessFiles(t *testing.T, browser context.Context, s hosted) {
 	tab := open(t, browser, s, assessDevops)
-	clearStorage(t, tab)
-	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
-		t.Fatal(err)
-	}
+	startBlank(t, tab)
 	waitFor(t, tab, appReady)
 	dir := t.TempDir()
 	if _, err := chromedp.Call(tab, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
@@ -199,10 +202,7 @@ func testAssessFiles(t *testing.T, browser context.Context, s hosted) {
 		t.Errorf("the Markdown packet lacks the placement:\n%s", text)
 	}
 	// An empty device imports it back.
-	clearStorage(t, tab)
-	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
-		t.Fatal(err)
-	}
+	startBlank(t, tab)
 	waitFor(t, tab, appReady+` && document.querySelector("#skill-continuous-delivery .placed-level").textContent === "Not placed yet"`)
 	if err := chromedp.Do(tab, chromedp.SetUploadFiles("#import", []string{jsonFile})); err != nil {
 		t.Fatal(err)
@@ -276,6 +276,9 @@ func testAssessContentChanged(t *testing.T, browser context.Context, s hosted) {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .changed") === null && document.getElementById("orphans") !== null`)
+	// The version 1 document was migrated: saved again at the current
+	// version, the orphan's note still in it.
+	waitFor(t, tab, `(s => s.version === `+strconv.Itoa(assess.StoreVersion)+` && s.assessments[0].answers.cooking.note === "Best lasagne in the team")(JSON.parse(localStorage.getItem("ladder-explorer/assessments")))`)
 }
 
 // testAssessNoStorage runs the page where the browser refuses storage (as
@@ -308,7 +311,8 @@ func testAssessNoStorage(t *testing.T, browser context.Context, s hosted) {
 // off: the app and the answers are still there. It stops the host.
 func testAssessOffline(t *testing.T, browser context.Context, s hosted) {
 	tab := open(t, browser, s, assessDevops)
-	clearStorage(t, tab)
+	startBlank(t, tab)
+	waitFor(t, tab, appReady)
 	if err := chromedp.Do(tab, chromedp.Focus("#assess-continuous-delivery"), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight)); err != nil {
 		t.Fatal(err)
 	}
@@ -323,4 +327,42 @@ func testAssessOffline(t *testing.T, browser context.Context, s hosted) {
 		t.Fatal(err)
 	}
 	waitFor(t, cold, appReady+` && document.querySelector("#skill-continuous-delivery .placed-level").textContent === "I"`)
+}
+
+// testAssessPrint prints an assessment on A4 and Letter: the placements,
+// every note whole and the summary, without the controls or empty notes,
+// nothing wider than the paper.
+func testAssessPrint(t *testing.T, browser context.Context, s hosted) {
+	tab := open(t, browser, s, assessDevops)
+	clearStorage(t, tab)
+	note := strings.Repeat("A long private note that runs over many lines of the printed page. ", 12)
+	eval[bool](t, tab, `localStorage.setItem("ladder-explorer/assessments", JSON.stringify({version: `+strconv.Itoa(assess.StoreVersion)+`, assessments: [{
+		id: "p", name: "For print", role: "devops-engineer", created: "2026-11-01T10:00:00Z", updated: "2026-11-01T10:00:00Z", target: "senior",
+		answers: {"continuous-delivery": {placed: true, level: "ii", note: `+fmt.Sprintf("%q", note)+`, skill: "Continuous delivery", text: "", fingerprint: ""}}
+	}]})), true`)
+	for _, p := range paper {
+		t.Run(p.name, func(t *testing.T) {
+			tab := open(t, browser, s, assessDevops)
+			waitFor(t, tab, appReady+` && document.getElementById("note-continuous-delivery").value.length > 0`)
+			if _, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: p.width, Height: 1000, DeviceScaleFactor: 1}); err != nil {
+				t.Fatal(err)
+			}
+			if w := eval[int](t, tab, `document.documentElement.scrollWidth`); w > int(p.width) {
+				t.Errorf("the assessment on %s is %d px wide, the paper %d", p.name, w, p.width)
+			}
+			shown := `q => [...document.querySelectorAll(q)].filter(e => getComputedStyle(e).display !== "none").length`
+			if got := eval[string](t, tab, `[".masthead", ".manager", ".io", ".assess-slider", ".not-yet", ".counter", ".note-field.empty"].filter(`+shown+`).join(",")`); got != "" {
+				t.Errorf("the printed assessment shows %s", got)
+			}
+			if got := eval[string](t, tab, `[".placed-level", ".note-field", ".chart", ".summary-table", ".gaps"].filter(q => !(`+shown+`)(q)).join(",")`); got != "" {
+				t.Errorf("the printed assessment lacks %s", got)
+			}
+			if !eval[bool](t, tab, `(a => a.clientHeight >= a.scrollHeight && a.value.length > 500)(document.getElementById("note-continuous-delivery"))`) {
+				t.Error("the note is cut off on paper: the printed text area is shorter than its text")
+			}
+		})
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -466,6 +467,18 @@ func TestUpdateAvailable(t *testing.T) {
 		t.Fatal("an update is offered before any was deployed")
 	}
 
+	// An assessment made before the update, against the old text.
+	at := open(t, browser, s, assessDevops)
+	startBlank(t, at)
+	waitFor(t, at, appReady)
+	if err := chromedp.Do(at, chromedp.Focus("#assess-distributed-systems"), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight+kb.ArrowRight+kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(at, chromedp.SendKeys("#note-distributed-systems", "Led the failover work")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, at, `(s => s !== null && s.includes("Led the failover work") && s.includes(`+strconv.Quote(oldText)+`))(localStorage.getItem("ladder-explorer/assessments"))`)
+
 	writeContent(strings.Replace(string(seed), oldText, newText, 1))
 	if code, out, errOut := runLadder(t, "build", "--content", content, "--out", dir); code != 0 {
 		t.Fatalf("second build: status %d\n%s%s", code, out, errOut)
@@ -479,6 +492,16 @@ func TestUpdateAvailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, appReady+fmt.Sprintf(` && document.body.innerText.includes(%q)`, newText))
+
+	// The update kept the assessment, and flags the answer whose text it
+	// changed, with the new words marked.
+	if err := chromedp.Do(at, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, at, appReady+` && document.querySelector("#skill-distributed-systems .changed ins") !== null`)
+	if got := eval[string](t, at, `document.querySelector("#skill-distributed-systems .placed-level").textContent + " / " + document.getElementById("note-distributed-systems").value`); got != "Senior / Led the failover work" {
+		t.Errorf("after the update the answer reads %q, want Senior / Led the failover work", got)
+	}
 }
 
 // TestCorpusPages builds the careers site's real pages and checks the home

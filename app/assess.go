@@ -18,6 +18,9 @@ type assessPage struct {
 	role  *ladder.Role
 	asked string
 	store assess.Store
+	// base is the store as this tab last read or saved it: what it
+	// changed since, and only that, is saved over other tabs' changes.
+	base assess.Store
 	// current is the ID of the assessment shown, against the one it is
 	// compared with.
 	current, against string
@@ -78,13 +81,14 @@ func (p *assessPage) OnDismount() {
 func (p *assessPage) read() {
 	l, err := readStore()
 	p.store, p.notes, p.readOnly = l.Store, l.Notes, l.ReadOnly
+	p.base = assess.Clone(l.Store)
 	p.saveOff, p.noStorage = "", err != nil
 	if err != nil {
 		p.saveOff = "Saving is off: this browser does not let the app keep anything on the device (" + err.Error() + "). What you enter stays until you leave the page."
 		return
 	}
 	if l.Damaged && !l.ReadOnly {
-		p.save()
+		p.write() // the repaired store, just read: nothing to merge
 	}
 	if p.find(p.current) == nil {
 		p.current = ""
@@ -138,15 +142,32 @@ func (p *assessPage) create(name string) *ladder.Assessment {
 	return &p.store.Assessments[len(p.store.Assessments)-1]
 }
 
-// save writes the store at once, unless saving is off.
+// save writes the store at once, unless saving is off. Another tab may
+// have saved since this one last read: its changes are merged in, not
+// saved over.
 func (p *assessPage) save() {
 	if p.readOnly || p.noStorage {
 		return
 	}
+	if l, err := readStore(); err == nil {
+		if l.ReadOnly {
+			// A newer version of the app saved meanwhile, in another tab.
+			p.readOnly = true
+			p.notes = append(p.notes, l.Notes...)
+			return
+		}
+		p.store = assess.Merge(p.base, p.store, l.Store)
+	}
+	p.write()
+}
+
+// write saves the store as it is.
+func (p *assessPage) write() {
 	if err := writeStore(p.store); err != nil {
 		p.saveOff = "Saving failed: " + err.Error() + ". Your last change is only on this page; export what you need before you leave."
 		return
 	}
+	p.base = assess.Clone(p.store)
 	p.saveOff = ""
 }
 

@@ -105,7 +105,9 @@ func (p *assessPage) undo(ctx app.Context, _ app.Event) {
 	if p.deleted == nil {
 		return
 	}
-	p.store.Assessments = append(p.store.Assessments, *p.deleted)
+	if p.find(p.deleted.ID) == nil { // another tab may have kept it
+		p.store.Assessments = append(p.store.Assessments, *p.deleted)
+	}
 	p.current, p.deleted = p.deleted.ID, nil
 	p.save()
 }

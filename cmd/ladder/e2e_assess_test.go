@@ -158,6 +158,24 @@ func testAssessTabs(t *testing.T, browser context.Context, s hosted) {
 	}
 	// The other tab follows, without a reload.
 	waitFor(t, b, `document.querySelector("#skill-continuous-delivery .placed-level").textContent === "I"`)
+
+	// Two saves that cross: tab b saves a note before the news of it
+	// reaches tab a, which then places itself on another skill. Writing
+	// from a's own page plays b's save: a tab hears nothing of its own
+	// writes. Both changes are kept, in storage and on a's page.
+	eval[bool](t, a, `(s => {
+		const doc = JSON.parse(localStorage.getItem(s));
+		const ans = doc.assessments[0].answers["continuous-delivery"];
+		ans.note = "Written in the other tab";
+		localStorage.setItem(s, JSON.stringify(doc));
+		return true
+	})("ladder-explorer/assessments")`)
+	if err := chromedp.Do(a, chromedp.Focus("#assess-production-operations"), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, a, `(a => a["production-operations"] !== undefined && a["continuous-delivery"].note === "Written in the other tab")(JSON.parse(localStorage.getItem("ladder-explorer/assessments")).assessments[0].answers)`)
+	waitFor(t, a, `document.getElementById("note-continuous-delivery").value === "Written in the other tab"`)
+	waitFor(t, b, `document.querySelector("#skill-production-operations .placed-level").textContent === "Associate" && document.getElementById("note-continuous-delivery").value === "Written in the other tab"`)
 }
 
 func testAssessDamaged(t *testing.T, browser context.Context, s hosted) {

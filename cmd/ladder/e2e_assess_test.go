@@ -80,8 +80,8 @@ func testAssessFlow(t *testing.T, browser context.Context, s hosted) {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, `document.querySelector("#skill-continuous-delivery .placed-level").textContent === "Senior" && document.querySelector("#assess-continuous-delivery").getAttribute("aria-valuetext") === "Senior"`)
-	if !eval[bool](t, tab, `document.querySelector("#skill-continuous-delivery .assess-texts").textContent.includes("Next: Staff")`) {
-		t.Error("the next level's text is not shown beside the chosen one")
+	if !eval[bool](t, tab, `(x => x.textContent.includes("At Senior") && x.textContent.includes("Next: Staff") && x.querySelector("ins") !== null)(document.querySelector("#skill-continuous-delivery .assess-texts"))`) {
+		t.Error("the chosen level's text and the next one's, with its additions marked, are not shown")
 	}
 	const note = "Led the pipeline migration — ask Sam"
 	eval[bool](t, tab, fmt.Sprintf(`(t => { t.value = %q; t.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.getElementById("note-continuous-delivery"))`, note))

@@ -151,7 +151,9 @@ func (p *assessPage) save() {
 	}
 	if l, err := readStore(); err == nil {
 		if l.ReadOnly {
-			// A newer version of the app saved meanwhile, in another tab.
+			// Storage now holds what this app must not save over: a
+			// newer version's document, saved in another tab, or damage
+			// there was no room to keep aside.
 			p.readOnly = true
 			p.notes = append(p.notes, l.Notes...)
 			return

@@ -21,14 +21,7 @@ type attrs []string
 // el is the element tag with its attributes and children. A nil child
 // (see when) is left out.
 func el(tag string, a attrs, kids ...app.UI) app.UI {
-	e := app.Elem(tag)
-	setAttrs(a, func(name, value string) { e.Attr(name, value) })
-	if len(kids) > 0 {
-		// A copy, so that the caller's list of children stays on its
-		// stack: go-app keeps the slice it is given.
-		e.Body(slices.Clone(kids)...)
-	}
-	return e
+	return listen(tag, a, "", nil, kids...)
 }
 
 // txt is the element tag with its attributes, holding text.
@@ -38,12 +31,17 @@ func txt(tag string, a attrs, text string) app.UI {
 	return e.Text(text)
 }
 
-// listen is el with a handler for one event of the element's.
+// listen is el with, when fn is not nil, a handler for one event of the
+// element's.
 func listen(tag string, a attrs, event string, fn app.EventHandler, kids ...app.UI) app.UI {
 	e := app.Elem(tag)
 	setAttrs(a, func(name, value string) { e.Attr(name, value) })
-	e.On(event, fn)
+	if fn != nil {
+		e.On(event, fn)
+	}
 	if len(kids) > 0 {
+		// A copy, so that the caller's list of children stays on its
+		// stack: go-app keeps the slice it is given.
 		e.Body(slices.Clone(kids)...)
 	}
 	return e

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
@@ -10,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/andybalholm/brotli"
@@ -48,41 +50,37 @@ func Gzip(b []byte) []byte {
 // using every core: brotli's best quality takes about 20 s on app.wasm
 // alone, which is why its result is also kept in a cache between builds.
 func compressAll(files map[string][]byte) {
-	var names []string
-	for name := range files {
+	// Every file to compress, with its bytes, taken before the workers
+	// start adding to the map: no one reads the map while they do.
+	type file struct {
+		name string
+		data []byte
+	}
+	var jobs []file
+	for name, data := range files {
 		if Compressible(name) {
-			names = append(names, name)
+			jobs = append(jobs, file{name, data})
 		}
 	}
+	// Biggest first, so that app.wasm does not start last.
+	slices.SortFunc(jobs, func(a, b file) int { return cmp.Compare(len(b.data), len(a.data)) })
 	var mu sync.Mutex
-	work := make(chan string)
+	work := make(chan file)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for name := range work {
-				br, gz := cachedBrotli(files[name]), Gzip(files[name])
+			for f := range work {
+				br, gz := cachedBrotli(f.data), Gzip(f.data)
 				mu.Lock()
-				files[name+".br"], files[name+".gz"] = br, gz
+				files[f.name+".br"], files[f.name+".gz"] = br, gz
 				mu.Unlock()
 			}
 		}()
 	}
-	// Biggest first, so that app.wasm does not start last.
-	big := ""
-	for _, n := range names {
-		if len(files[n]) > len(files[big]) {
-			big = n
-		}
-	}
-	if big != "" {
-		work <- big
-	}
-	for _, n := range names {
-		if n != big {
-			work <- n
-		}
+	for _, f := range jobs {
+		work <- f
 	}
 	close(work)
 	wg.Wait()

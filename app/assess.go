@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -37,6 +38,7 @@ type assessPage struct {
 	ioMsg   string
 	pending []ladder.Assessment
 	stop    func()
+	quick   *quickListener
 }
 
 // newAssessPage returns the assessment page of the role with the given
@@ -59,8 +61,10 @@ func (p *assessPage) load(ctx app.Context) {
 		"Place yourself on each skill of the "+p.role.Title+" ladder, privately, on your device.")
 }
 
-// OnMount reads the saved assessments, and follows other tabs' changes.
+// OnMount reads the saved assessments, follows other tabs' changes, and
+// shows a skill slider's level in the event that moves it (see quick.go).
 func (p *assessPage) OnMount(ctx app.Context) {
+	p.quick = listenQuick("input", func(id string) bool { return strings.HasPrefix(id, "assess-") }, p.quickPlace)
 	p.read()
 	p.stop = app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
 		if e.Get("key").String() == assess.StoreKey {
@@ -74,6 +78,7 @@ func (p *assessPage) OnDismount() {
 	if p.stop != nil {
 		p.stop()
 	}
+	p.quick.stop()
 }
 
 // read loads the store, repairs it in storage if it was damaged (the

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -72,30 +72,22 @@ func chartSVG(r *ladder.Role, ps []ladder.Placement, target string) string {
 	steps := float64(len(r.Levels))
 	height := chartRow*len(ps) + 10
 	var b strings.Builder
-	b.WriteString(`<figure class="chart" aria-hidden="true"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` +
-		strconv.Itoa(chartLabel+chartBar+10) + " " + strconv.Itoa(height) + `" role="img">`)
+	fmt.Fprintf(&b, `<figure class="chart" aria-hidden="true"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img">`, chartLabel+chartBar+10, height)
 	for i, pl := range ps {
 		y := i*chartRow + 5
 		w := 0.0
 		if pl.Answered {
 			w = float64(pl.Level+1) / steps * chartBar
 		}
-		b.WriteString(`<text class="chart-label" x="0" y="` + strconv.Itoa(y+18) + `">` + escapeText(truncate(pl.Skill.Name, 30)) + `</text>`)
-		b.WriteString(`<rect class="chart-track" x="` + strconv.Itoa(chartLabel) + `" y="` + strconv.Itoa(y+4) + `" width="` + strconv.Itoa(chartBar) + `" height="18"/>`)
-		b.WriteString(`<rect class="chart-bar" x="` + strconv.Itoa(chartLabel) + `" y="` + strconv.Itoa(y+4) + `" width="` + strconv.FormatFloat(w, 'f', 1, 64) + `" height="18"/>`)
+		fmt.Fprintf(&b, `<text class="chart-label" x="0" y="%d">%s</text>`+
+			`<rect class="chart-track" x="%d" y="%d" width="%d" height="18"/>`+
+			`<rect class="chart-bar" x="%[3]d" y="%[4]d" width="%.1[6]f" height="18"/>`,
+			y+18, escapeText(truncate(pl.Skill.Name, 30)), chartLabel, y+4, chartBar, w)
 	}
 	if ti := r.LevelIndex(target); ti >= 0 {
-		x := strconv.FormatFloat(chartLabel+float64(ti+1)/steps*chartBar, 'f', 1, 64)
-		b.WriteString(`<line class="chart-target" x1="` + x + `" x2="` + x + `" y1="0" y2="` + strconv.Itoa(height) + `"/>`)
+		x := chartLabel + float64(ti+1)/steps*chartBar
+		fmt.Fprintf(&b, `<line class="chart-target" x1="%.1[1]f" x2="%.1[1]f" y1="0" y2="%[2]d"/>`, x, height)
 	}
 	b.WriteString(`</svg></figure>`)
 	return b.String()
-}
-
-// escapeText escapes text for the content of an SVG element. html's
-// EscapeString would do, at the cost of a strings.Replacer in app.wasm.
-func escapeText(s string) string {
-	s = strings.ReplaceAll(s, "&", "&amp;")
-	s = strings.ReplaceAll(s, "<", "&lt;")
-	return strings.ReplaceAll(s, ">", "&gt;")
 }

@@ -105,27 +105,72 @@ func (p *assessPage) skill(s *ladder.Skill, answers map[string]ladder.Answer) ap
 }
 
 // expectations shows the chosen level's text and the next level's, with
-// what the next adds marked.
+// what the next adds marked. Both blocks are always there, hidden when
+// there is no such level, so that the quick path (quickPlace) finds them.
 func (p *assessPage) expectations(skillID string, idx int) app.UI {
-	r := p.role
+	t := textsAt(p.role, skillID, idx)
+	return el("div", attrs{"class", "assess-texts"},
+		el("div", attrs{"class", "texts-at", "hidden", flag(!t.hasAt)}, txt("p", attrs{"class", "texts-label"}, t.atLabel), textBlock(t.atHTML)),
+		el("div", attrs{"class", "texts-next", "hidden", flag(!t.hasNext)}, txt("p", attrs{"class", "texts-label"}, t.nextLabel), textBlock(t.nextHTML)),
+	)
+}
+
+// texts is what expectations shows for a skill placed at level idx (-1:
+// not yet at the first).
+type texts struct {
+	hasAt, hasNext     bool
+	atLabel, nextLabel string
+	atHTML, nextHTML   string
+}
+
+func textsAt(r *ladder.Role, skillID string, idx int) texts {
 	var here, next ladder.Expectation
-	if idx >= 0 {
+	t := texts{hasAt: idx >= 0, hasNext: idx+1 < len(r.Levels), atLabel: "At " + nameAt(r, idx), nextLabel: "Next: " + nameAt(r, idx+1)}
+	if t.hasAt {
 		here, _ = r.Levels[idx].Expectation(skillID)
+		t.atHTML = escapeText(here.Text)
 	}
-	if idx+1 < len(r.Levels) {
+	if t.hasNext {
 		next, _ = r.Levels[idx+1].Expectation(skillID)
+		t.nextHTML = diffHTML(ladder.Diff(here.Text, next.Text), true)
 	}
-	var at, then app.UI
-	if idx >= 0 {
-		at = el("div", nil, txt("p", attrs{"class", "texts-label"}, "At "+nameAt(r, idx)), plainText(here.Text))
+	return t
+}
+
+// quickPlace writes where a skill's slider is moving to into the page
+// during the event (see quick.go): the placement and the texts at it and
+// at the next level. place, a frame later, records it and does the rest.
+func (p *assessPage) quickPlace(slider app.Value) {
+	r := p.role
+	skillID := strings.TrimPrefix(slider.Get("id").String(), "assess-")
+	v, err := strconv.Atoi(slider.Get("value").String())
+	if err != nil || r == nil || v < 0 || v > len(r.Levels) || r.Skill(skillID) == nil {
+		return
 	}
-	if idx+1 < len(r.Levels) {
-		then = el("div", nil,
-			txt("p", attrs{"class", "texts-label"}, "Next: "+nameAt(r, idx+1)),
-			diffText(ladder.Diff(here.Text, next.Text), true),
-		)
+	box := app.Window().Get("document").Call("getElementById", "skill-"+skillID)
+	if !box.Truthy() {
+		return
 	}
-	return el("div", attrs{"class", "assess-texts"}, at, then)
+	valueText := "Not yet at the first level"
+	if v > 0 {
+		valueText = r.Levels[v-1].Name
+	}
+	slider.Call("setAttribute", "aria-valuetext", valueText)
+	setText(box.Call("querySelector", ".placed-level"), valueText)
+	t := textsAt(r, skillID, v-1)
+	for _, part := range []struct {
+		class       string
+		shown       bool
+		label, html string
+	}{{".texts-at", t.hasAt, t.atLabel, t.atHTML}, {".texts-next", t.hasNext, t.nextLabel, t.nextHTML}} {
+		e := box.Call("querySelector", part.class)
+		if !e.Truthy() {
+			continue
+		}
+		e.Set("hidden", !part.shown)
+		setText(e.Call("querySelector", ".texts-label"), part.label)
+		setProse(e.Call("querySelector", ".diff"), part.html)
+	}
 }
 
 func nameAt(r *ladder.Role, i int) string {

@@ -19,6 +19,7 @@ type compareView struct {
 	left, right pick
 	plain       bool
 	cmp         ladder.Comparison
+	quick       *quickListener
 }
 
 // pick is one side of the comparison as the URL names it, and what it
@@ -44,6 +45,14 @@ func (p *compareView) OnPreRender(ctx app.Context) { p.load(ctx) }
 
 func (p *compareView) OnNav(ctx app.Context) { p.load(ctx) }
 
+// OnMount shows a level picker's comparison in the event that changes it
+// (see quick.go).
+func (p *compareView) OnMount(ctx app.Context) {
+	p.quick = listenQuick("change", func(id string) bool { return id == "left-level" || id == "right-level" }, p.quickPick)
+}
+
+func (p *compareView) OnDismount() { p.quick.stop() }
+
 func (p *compareView) load(ctx app.Context) {
 	p.read(ctx.Page().URL())
 	p.meta(ctx)
@@ -51,8 +60,7 @@ func (p *compareView) load(ctx app.Context) {
 
 // read takes both sides from a URL's query.
 func (p *compareView) read(u *url.URL) {
-	q := u.Query()
-	p.left, p.right = p.resolve(q.Get("left")), p.resolve(q.Get("right"))
+	p.left, p.right = p.resolve(queryValue(u, "left")), p.resolve(queryValue(u, "right"))
 	p.compare()
 }
 
@@ -94,22 +102,70 @@ func (p *compareView) choose(side, part string) app.EventHandler {
 }
 
 func (p *compareView) chose(ctx app.Context, side, part string) {
-	v := ctx.JSSrc().Get("value").String()
-	k := &p.left
-	if side == "right" {
-		k = &p.right
-	}
-	if part == "level" {
-		*k = p.resolve(k.role + "/" + v)
-	} else {
-		*k = p.resolve(v + "/" + levelAtPlace(p.cat.Framework().Role(v), k.side))
-	}
+	p.left, p.right = p.picked(side, part, ctx.JSSrc().Get("value").String())
 	p.compare()
 	u := *ctx.Page().URL()
 	u.RawQuery = strings.TrimPrefix(comparePath(p.left.ref(), p.right.ref()), comparePage+"?")
 	u.Fragment = ""
 	ctx.Page().ReplaceURL(&u)
 	p.meta(ctx)
+}
+
+// picked is both sides once a picker is set to v.
+func (p *compareView) picked(side, part, v string) (left, right pick) {
+	left, right = p.left, p.right
+	k := &left
+	if side == "right" {
+		k = &right
+	}
+	if part == "level" {
+		*k = p.resolve(k.role + "/" + v)
+	} else {
+		*k = p.resolve(v + "/" + levelAtPlace(p.cat.Framework().Role(v), k.side))
+	}
+	return left, right
+}
+
+// quickPick writes the comparison a level picker moves to into the page
+// during the event (see quick.go), when it has the same rows as the one
+// shown: the count, the column heads and each row's summary and texts.
+// chose, a frame later, does the rest; a role picker is left to it.
+func (p *compareView) quickPick(sel app.Value) {
+	side, part, _ := strings.Cut(sel.Get("id").String(), "-")
+	if part != "level" {
+		return
+	}
+	left, right := p.picked(side, part, sel.Get("value").String())
+	if !left.ok() || !right.ok() {
+		return
+	}
+	c := ladder.Compare(left.side, right.side)
+	doc := app.Window().Get("document")
+	rows := doc.Call("querySelectorAll", ".comparison > section.compare-row")
+	if len(c.OnlyLeft)+len(c.OnlyRight) > 0 || doc.Call("querySelector", ".comparison > section.only").Truthy() || rows.Length() != len(c.Rows) {
+		return
+	}
+	for i := range c.Rows {
+		if rows.Index(i).Call("getAttribute", "aria-label").String() != c.Rows[i].Name {
+			return
+		}
+	}
+	titles := [2]string{left.side.Level.Title, right.side.Level.Title}
+	setText(doc.Call("getElementById", "compare-count"), countLine(c))
+	setTexts(doc.Call("querySelectorAll", ".compare-head > div"), titles[:])
+	for i := range c.Rows {
+		row, e := &c.Rows[i], rows.Index(i)
+		setText(e.Call("querySelector", ".change-summary"), summaryText(row.Diff))
+		setTexts(e.Call("querySelectorAll", ".col-label"), titles[:])
+		html := [2]string{escapeText(row.Left.Text), escapeText(row.Right.Text)}
+		if !p.plain {
+			html = [2]string{diffHTML(row.Diff, c.Reversed), diffHTML(row.Diff, !c.Reversed)}
+		}
+		texts := e.Call("querySelectorAll", ".compare-cols .diff")
+		for j := 0; j < 2 && j < texts.Length(); j++ {
+			setProse(texts.Index(j), html[j])
+		}
+	}
 }
 
 // levelAtPlace is the ID of r's level at the place old has on its own
@@ -258,4 +314,20 @@ func (p *compareView) only(s ladder.Side, rows []ladder.Row, left bool) app.UI {
 		content = append(content, el("div", attrs{"class", "only-skill"}, txt("h3", nil, row.Name), plainText(e.Text)))
 	}
 	return el("section", attrs{"class", "only"}, content...)
+}
+
+// queryValue is the first value of key in u's query, as url.Values.Get
+// has it; a pair that does not unescape is skipped, as url.ParseQuery
+// does. (url.Values's parser costs app.wasm more than this loop.)
+func queryValue(u *url.URL, key string) string {
+	for pair := range strings.SplitSeq(u.RawQuery, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		if k, err := url.QueryUnescape(k); err != nil || k != key {
+			continue
+		}
+		if v, err := url.QueryUnescape(v); err == nil {
+			return v
+		}
+	}
+	return ""
 }

@@ -10,34 +10,52 @@ import (
 
 // diffText shows one side of a diff: the new side with what it adds in
 // <ins>, or the old side with what it drops in <del>. Paragraph breaks are
-// kept by the stylesheet (white-space: pre-line).
+// kept by the stylesheet (white-space: pre-line). The paragraph is HTML the
+// app writes (app.Raw), so that a quick path can rewrite it during an event
+// (see quick.go).
 func diffText(d ladder.TextDiff, newSide bool) app.UI {
-	return el("p", attrs{"class", "diff"}, each(len(d.Spans), func(i int) app.UI {
-		s := d.Spans[i]
+	return textBlock(diffHTML(d, newSide))
+}
+
+// plainText shows a text as it is, with its paragraph breaks, like
+// diffText.
+func plainText(text string) app.UI {
+	return textBlock(escapeText(text))
+}
+
+// textBlock is the paragraph of diffText and plainText, around its inside.
+func textBlock(inner string) app.UI {
+	return app.Raw(`<p class="diff">` + ProseStart + inner + ProseEnd + `</p>`)
+}
+
+// diffHTML is the inside of diffText's paragraph.
+func diffHTML(d ladder.TextDiff, newSide bool) string {
+	var b strings.Builder
+	for i, s := range d.Spans {
 		switch {
 		case s.Change == ladder.Same && !newSide && strings.TrimSpace(s.Text) == "" &&
 			i+1 < len(d.Spans) && d.Spans[i+1].Change == ladder.Added:
-			return nil // the new side's spacing before what it adds
+			// The new side's spacing before what it adds.
 		case s.Change == ladder.Same:
-			return app.Text(s.Text)
+			b.WriteString(escapeText(s.Text))
 		case s.Change == ladder.Added && newSide:
-			return txt("ins", nil, s.Text)
+			b.WriteString("<ins>" + escapeText(s.Text) + "</ins>")
 		case s.Change == ladder.Dropped && !newSide:
 			// The space before a dropped run is not struck through.
 			text := strings.TrimLeftFunc(s.Text, unicode.IsSpace)
-			return el("span", nil, app.Text(s.Text[:len(s.Text)-len(text)]), txt("del", nil, text))
+			b.WriteString("<span>" + escapeText(s.Text[:len(s.Text)-len(text)]) + "<del>" + escapeText(text) + "</del></span>")
 		}
-		return nil
-	})...)
-}
-
-// plainText shows a text as it is, with its paragraph breaks.
-func plainText(text string) app.UI {
-	return txt("p", attrs{"class", "diff"}, text)
+	}
+	return b.String()
 }
 
 // summaryLine says what a diff adds and drops, in a sentence.
 func summaryLine(d ladder.TextDiff) app.UI {
+	return txt("p", attrs{"class", "change-summary"}, summaryText(d))
+}
+
+// summaryText is summaryLine's sentence.
+func summaryText(d ladder.TextDiff) string {
 	text := d.Summary()
 	switch {
 	case text == "no change":
@@ -47,7 +65,7 @@ func summaryLine(d ladder.TextDiff) app.UI {
 	default:
 		text = upperFirst(text) + "."
 	}
-	return txt("p", attrs{"class", "change-summary"}, text)
+	return text
 }
 
 func upperFirst(s string) string {
@@ -65,4 +83,13 @@ func plainToggle(plain bool, toggle app.EventHandler) app.UI {
 		label = "Show changes"
 	}
 	return button(attrs{"class", "toggle", "id", "plain-toggle", "aria-pressed", flag(plain)}, label, toggle)
+}
+
+// escapeText escapes text for an element's content in HTML or SVG the app
+// writes. html's EscapeString would do, at the cost of a strings.Replacer
+// in app.wasm.
+func escapeText(s string) string {
+	s = strings.ReplaceAll(s, "&", "&amp;")
+	s = strings.ReplaceAll(s, "<", "&lt;")
+	return strings.ReplaceAll(s, ">", "&gt;")
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ladder-explorer/ladder/ladder"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -60,5 +61,26 @@ func TestEach(t *testing.T) {
 func TestEscapeText(t *testing.T) {
 	if got, want := escapeText(`R&D <ops> "x"`), `R&amp;D &lt;ops&gt; "x"`; got != want {
 		t.Errorf("escapeText = %q, want %q", got, want)
+	}
+}
+
+func TestChartSVG(t *testing.T) {
+	r := &ladder.Role{Levels: []ladder.Level{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}}
+	ps := []ladder.Placement{
+		{Skill: &ladder.Skill{Name: "R&D <ops>"}, Answered: true, Level: 1},
+		{Skill: &ladder.Skill{Name: "Unplaced"}},
+	}
+	got := chartSVG(r, ps, "d")
+	for _, want := range []string{
+		`viewBox="0 0 600 70"`,
+		`<text class="chart-label" x="0" y="23">R&amp;D &lt;ops&gt;</text>`,
+		`<rect class="chart-track" x="230" y="9" width="360" height="18"/>`,
+		`<rect class="chart-bar" x="230" y="9" width="180.0" height="18"/>`,
+		`<rect class="chart-bar" x="230" y="39" width="0.0" height="18"/>`,
+		`<line class="chart-target" x1="590.0" x2="590.0" y1="0" y2="70"/>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the chart lacks %s:\n%s", want, got)
+		}
 	}
 }

@@ -21,6 +21,7 @@ type levelPage struct {
 	// askedRole and askedLevel are the URL's parts, kept for the not-found
 	// message.
 	askedRole, askedLevel string
+	quick                 *quickListener
 }
 
 // newLevelPage returns the page of a role's level; with empty IDs, they are
@@ -34,6 +35,13 @@ func newLevelPage(c *Catalog, role, level string) *levelPage {
 func (p *levelPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 
 func (p *levelPage) OnNav(ctx app.Context) { p.load(ctx) }
+
+// OnMount shows the slider's level in the event that moves it (see quick.go).
+func (p *levelPage) OnMount(ctx app.Context) {
+	p.quick = listenQuick("input", func(id string) bool { return id == "level-slider" }, p.quickSlide)
+}
+
+func (p *levelPage) OnDismount() { p.quick.stop() }
 
 func (p *levelPage) load(ctx app.Context) {
 	u := ctx.Page().URL()

@@ -45,3 +45,33 @@ func (p *levelPage) slider() app.UI {
 		el("nav", attrs{"class", "steps", "aria-label", "Previous and next level"}, prev, next),
 	)
 }
+
+// quickSlide writes the level the slider is moving to into the page during
+// the event: its title, introduction and expectations, where the level has
+// the same skills as the one shown. slide, a frame later, does the rest.
+func (p *levelPage) quickSlide(slider app.Value) {
+	i, err := strconv.Atoi(slider.Get("value").String())
+	if err != nil || p.role == nil || i < 0 || i >= len(p.role.Levels) {
+		return
+	}
+	l := &p.role.Levels[i]
+	doc := app.Window().Get("document")
+	slider.Call("setAttribute", "aria-valuetext", l.Name)
+	setText(doc.Call("getElementById", "level-title"), l.Title)
+	if intro := doc.Call("querySelector", ".prose.intro"); intro.Truthy() && l.HTML != "" {
+		setProse(intro, l.HTML)
+	}
+	sections := doc.Call("querySelectorAll", ".expectations > section.skill")
+	if sections.Length() != len(l.Skills) {
+		return
+	}
+	for k := range l.Skills {
+		e, s := &l.Skills[k], sections.Index(k)
+		if s.Get("id").String() != e.SkillID {
+			return
+		}
+		if prose := s.Call("querySelector", ".prose"); prose.Truthy() && e.HTML != "" {
+			setProse(prose, e.HTML)
+		}
+	}
+}

@@ -5,9 +5,9 @@
 package assess
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -81,10 +81,11 @@ func Import(data []byte, hasRole func(id string) bool) ([]ladder.Assessment, err
 		return nil, refuse("The file's format version %d does not exist.", *head.Version)
 	}
 	var f File
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
+	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, refuse("The file is an export, but damaged (%s).", jsonProblem(err))
+	}
+	if k := unknownField(data); k != "" {
+		return nil, refuse("The file is an export, but damaged (json: unknown field %q).", k)
 	}
 	for i := range f.Assessments {
 		if err := check(&f.Assessments[i], hasRole); err != nil {
@@ -136,4 +137,50 @@ func size(n int) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d KB", n>>10)
+}
+
+// The fields an export's objects have. A field beyond them is a hand edit
+// or another program's, and the file is refused rather than read without
+// it. (json.Decoder's DisallowUnknownFields would do the same, at the cost
+// of the Decoder in app.wasm.)
+var (
+	fileFields       = []string{"schema", "version", "exported", "assessments"}
+	assessmentFields = []string{"id", "name", "role", "created", "updated", "target", "answers"}
+	answerFields     = []string{"placed", "level", "note", "skill", "text", "fingerprint"}
+)
+
+// unknownField returns the first field of data, a valid export, that File
+// does not have, or "".
+func unknownField(data []byte) string {
+	var file map[string]json.RawMessage
+	var assessments []map[string]json.RawMessage
+	if json.Unmarshal(data, &file) != nil || json.Unmarshal(file["assessments"], &assessments) != nil {
+		return "" // not objects where File has them: Unmarshal said so
+	}
+	if k := extra(file, fileFields); k != "" {
+		return k
+	}
+	for _, a := range assessments {
+		if k := extra(a, assessmentFields); k != "" {
+			return k
+		}
+		var answers map[string]map[string]json.RawMessage
+		_ = json.Unmarshal(a["answers"], &answers) // its shape was checked with File
+		for _, ans := range answers {
+			if k := extra(ans, answerFields); k != "" {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// extra is a key of obj that is not one of known, or "".
+func extra(obj map[string]json.RawMessage, known []string) string {
+	for k := range obj {
+		if !slices.Contains(known, k) {
+			return k
+		}
+	}
+	return ""
 }

@@ -14,35 +14,39 @@ func Merge(base, mine, theirs Store) Store {
 	baseBy, mineBy := byID(base), byID(mine)
 	out := Store{Version: StoreVersion}
 	seen := map[string]bool{}
-	for _, t := range theirs.Assessments {
+	for i := range theirs.Assessments {
+		t := &theirs.Assessments[i]
 		seen[t.ID] = true
-		b, inBase := baseBy[t.ID]
-		m, inMine := mineBy[t.ID]
+		b, m := baseBy[t.ID], mineBy[t.ID]
 		switch {
-		case !inMine && inBase && Same(b, t):
+		case m == nil && b != nil && Same(b, t):
 			// This tab deleted it, and nobody changed it since.
-		case !inMine:
-			out.Assessments = append(out.Assessments, t)
+		case m == nil:
+			out.Assessments = append(out.Assessments, *t)
 		default:
 			out.Assessments = append(out.Assessments, mergeOne(b, m, t))
 		}
 	}
-	for _, m := range mine.Assessments {
+	for i := range mine.Assessments {
+		m := &mine.Assessments[i]
 		if seen[m.ID] {
 			continue
 		}
-		if b, inBase := baseBy[m.ID]; inBase && Same(b, m) {
+		if b := baseBy[m.ID]; b != nil && Same(b, m) {
 			continue // another tab deleted it, and this one did not change it
 		}
-		out.Assessments = append(out.Assessments, m)
+		out.Assessments = append(out.Assessments, *m)
 	}
 	return out
 }
 
-// mergeOne applies to theirs what mine changed since base. A base of zero
-// value (the assessment is new to this tab) makes every field a change.
-func mergeOne(base, mine, theirs ladder.Assessment) ladder.Assessment {
-	out := theirs
+// mergeOne applies to theirs what mine changed since base. A nil base (the
+// assessment is new to this tab) makes every field a change.
+func mergeOne(base, mine, theirs *ladder.Assessment) ladder.Assessment {
+	if base == nil {
+		base = &ladder.Assessment{}
+	}
+	out := *theirs
 	if mine.Name != base.Name {
 		out.Name = mine.Name
 	}
@@ -68,7 +72,7 @@ func mergeOne(base, mine, theirs ladder.Assessment) ladder.Assessment {
 }
 
 // Same reports whether two assessments hold the same things.
-func Same(a, b ladder.Assessment) bool {
+func Same(a, b *ladder.Assessment) bool {
 	if a.ID != b.ID || a.Name != b.Name || a.Role != b.Role || a.Created != b.Created ||
 		a.Updated != b.Updated || a.Target != b.Target || len(a.Answers) != len(b.Answers) {
 		return false
@@ -96,10 +100,10 @@ func Clone(s Store) Store {
 	return out
 }
 
-func byID(s Store) map[string]ladder.Assessment {
-	m := make(map[string]ladder.Assessment, len(s.Assessments))
-	for _, a := range s.Assessments {
-		m[a.ID] = a
+func byID(s Store) map[string]*ladder.Assessment {
+	m := make(map[string]*ladder.Assessment, len(s.Assessments))
+	for i := range s.Assessments {
+		m[s.Assessments[i].ID] = &s.Assessments[i]
 	}
 	return m
 }

@@ -93,7 +93,7 @@ func TestMerge(t *testing.T) {
 	t.Run("alone, mine is saved as it is", func(t *testing.T) {
 		mine := change(func(a *ladder.Assessment) { a.Name = "Mine"; a.Answers["ops"] = ans("", "n") })
 		got := Merge(base, mine, base)
-		if len(got.Assessments) != 2 || !Same(got.Assessments[0], mine.Assessments[0]) || !Same(got.Assessments[1], other) {
+		if len(got.Assessments) != 2 || !Same(&got.Assessments[0], &mine.Assessments[0]) || !Same(&got.Assessments[1], &other) {
 			t.Errorf("Merge(base, mine, base) = %+v, want mine", got)
 		}
 	})

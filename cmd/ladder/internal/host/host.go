@@ -117,6 +117,7 @@ func (h *handler) serveFile(w *recorder, r *http.Request, dir *os.Root, t target
 		http.ServeContent(w, r, "", e.mod, f)
 		return
 	}
+	w.inMemory = true
 	http.ServeContent(w, r, "", e.mod, e.reader())
 }
 

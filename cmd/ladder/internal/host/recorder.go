@@ -20,6 +20,8 @@ type recorder struct {
 	// case a wrapper compresses on the fly, but precompressed files are
 	// sent as they are. Clients show progress and keep the connection.
 	length string
+	// inMemory is set when the body comes from the cache: see ReadFrom.
+	inMemory bool
 }
 
 // WriteHeader sends the header with the fixed headers added; later calls
@@ -49,15 +51,24 @@ func (w *recorder) Write(p []byte) (int, error) {
 }
 
 // ReadFrom lets a file streamed from disk reach the connection through
-// net/http's own ReadFrom, which can use sendfile.
+// net/http's own ReadFrom, which can use sendfile. A body from memory is
+// written instead: net/http's ReadFrom sends the header and the first 512
+// bytes in a write of their own, where a small page and its header would
+// otherwise leave in one.
 func (w *recorder) ReadFrom(r io.Reader) (int64, error) {
 	if w.status == 0 {
 		w.WriteHeader(http.StatusOK)
+	}
+	if w.inMemory {
+		return io.Copy(writerOnly{w}, r) // Write counts the bytes
 	}
 	n, err := io.Copy(w.ResponseWriter, r)
 	w.bytes += n
 	return n, err
 }
+
+// writerOnly hides a writer's ReadFrom from io.Copy.
+type writerOnly struct{ io.Writer }
 
 // Unwrap gives http.ResponseController the underlying writer.
 func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }

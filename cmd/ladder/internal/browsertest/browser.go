@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,11 +31,25 @@ func Browser(t testing.TB) context.Context {
 	if testing.Short() {
 		t.Skip("skipping the browser test in -short mode")
 	}
+	profile := filepath.Join(t.TempDir(), "profile")
+	browser, stop, err := Launch(profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return browser
+}
+
+// Launch starts a headless Chromium with the profile folder profile, which
+// should be new, and returns its context and the function that stops it
+// and removes the profile. Browser is Launch for a test; Launch is for
+// callers that start and stop browsers of their own, such as a benchmark
+// that wants a fresh profile for every visit.
+func Launch(profile string) (context.Context, func(), error) {
 	path := chromiumPath()
 	if _, err := exec.LookPath(path); err != nil {
-		t.Fatalf("no Chromium at %s (set $CHROMIUM to use another): %v; %s", path, err, depsHint)
+		return nil, nil, fmt.Errorf("no Chromium at %s (set $CHROMIUM to use another): %v; %s", path, err, depsHint)
 	}
-	profile := filepath.Join(t.TempDir(), "profile")
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(path),
 		chromedp.Flag("headless", true),
@@ -49,17 +64,18 @@ func Browser(t testing.TB) context.Context {
 		chromedp.UserDataDir(profile),
 	)
 	browser, cancelBrowser := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
+	stop := func() {
 		cancelBrowser()
 		cancelAlloc() // waits for the browser process to exit
 		// Helper processes can still be writing to the profile for a moment;
 		// remove it here so that t.TempDir's own removal does not fail.
 		removeAll(profile)
-	})
-	if err := attach(browser, 30*time.Second); err != nil {
-		t.Fatalf("start %s: %v", path, err)
 	}
-	return browser
+	if err := attach(browser, 30*time.Second); err != nil {
+		stop()
+		return nil, nil, fmt.Errorf("start %s: %v", path, err)
+	}
+	return browser, stop, nil
 }
 
 // removeAll removes dir, retrying briefly while late writers finish.

@@ -226,7 +226,7 @@ func mainConfig(dir, root, snippet, module string, port int, build nginxInfo, as
 	p("# Written by browsertest.Nginx for one test.")
 	p("daemon off;")
 	p("master_process on;")
-	p("worker_processes 1;")
+	p("worker_processes 1;") // see hostperf: the host is measured on one core too
 	if asRoot {
 		// Workers would switch to www-data, which cannot read t.TempDir().
 		p("user root;")
@@ -241,6 +241,8 @@ func mainConfig(dir, root, snippet, module string, port int, build nginxInfo, as
 	p("    include /etc/nginx/mime.types;")
 	p("    default_type application/octet-stream;")
 	p("    types_hash_max_size 2048;")
+	p("    sendfile on;") // as Debian's nginx.conf
+	p("    tcp_nopush on;")
 	p("    access_log %s;", in("access.log"))
 	p("    client_body_temp_path %s;", in("client_body"))
 	for _, m := range []string{"proxy", "fastcgi", "uwsgi", "scgi"} {

@@ -7,7 +7,7 @@ BIN         := bin/ladder
 
 SITE        := build/site
 
-.PHONY: run test test-deps lint check-deps bench fuzz check export build site clean
+.PHONY: run test test-deps lint check-deps bench microbench fuzz check export build site clean
 
 ## run: build the explorer's site from content/ (app.wasm included) and serve it
 run: site
@@ -40,9 +40,15 @@ check-deps:
 test-deps:
 	scripts/test-deps.sh
 
-## bench: the benchmarks (reading the corpus 1x, 10x and 100x; app.wasm's size budget)
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+## bench: the performance table, each figure beside its reference (size, visits,
+## interactions, host against nginx, build), printed and written to bench.json
+bench: test-deps
+	$(GO) test ./cmd/ladder/internal/perf -run '^$$' -bench Perf -benchtime 1x -timeout 60m
+
+## microbench: the Go benchmarks of the parts (reading the corpus 1x, 10x and 100x,
+## the diff, the host's cache, app.wasm's size budget)
+microbench:
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /internal/perf)
 
 ## fuzz: fuzz the page reader for FUZZTIME (5m by default)
 fuzz:

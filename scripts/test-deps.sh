@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the browser tests need, only what is missing, so that a
 # second run does nothing and returns at once:
-#   - Debian's Chromium, nginx and nginx's brotli_static module (apt-get, as
-#     root; otherwise it prints the command to run and fails);
+#   - Debian's Chromium, nginx, nginx's brotli_static module and wrk (for
+#     make bench) (apt-get, as root; otherwise it prints the command to run
+#     and fails);
 #   - axe-core, with npm ci, in cmd/ladder/internal/browsertest/node_modules.
 # The tests (package cmd/ladder/internal/browsertest) fail, and say to run
 # this, when something is missing.
@@ -19,6 +20,7 @@ missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 [ -x "$nginx" ] || missing+=(nginx)
 [ -f "$brotli_module" ] || missing+=(libnginx-mod-http-brotli-static)
+[ -x /usr/bin/wrk ] || missing+=(wrk) # make bench loads the hosts with it
 if [ ! -f "$axe" ] && ! command -v npm >/dev/null 2>&1; then
 	missing+=(npm)
 fi
@@ -48,4 +50,4 @@ if [ ! -f "$axe" ]; then
 	fi
 fi
 
-echo "test-deps: Chromium, nginx with brotli_static, and axe-core are installed"
+echo "test-deps: Chromium, nginx with brotli_static, wrk and axe-core are installed"

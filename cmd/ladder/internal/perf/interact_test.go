@@ -1,0 +1,115 @@
+package perf
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+)
+
+// interactionSteps is how many steps each interaction takes, and stepPause
+// the time between them: a held arrow key repeats about every 30 to 50 ms.
+const (
+	interactionSteps = 100
+	stepPause        = 50
+)
+
+// frameMs is one frame at 60 Hz, the reference of the interactions.
+const frameMs = 1000.0 / 60
+
+// stepScript moves a control one step at a time (a range input one value
+// up, wrapping round; a select to its next option) and times, from the
+// event, when the watched element's text changes in the DOM and when the
+// next animation frame after that starts.
+const stepScript = `(async (input, watch, kind, steps, pause) => {
+	const target = () => document.querySelector(watch);
+	const dom = [], frame = [];
+	for (let i = 0; i < steps; i++) {
+		const e = document.querySelector(input);
+		let value;
+		if (e.tagName === "SELECT") {
+			const opts = [...e.options].filter(o => o.value !== "");
+			value = opts[(opts.findIndex(o => o.value === e.value) + 1) % opts.length].value;
+		} else {
+			value = String(+e.value < +e.max ? +e.value + 1 : +e.min);
+		}
+		const before = target() ? target().textContent : null;
+		const changed = new Promise(res => {
+			const mo = new MutationObserver(() => {
+				const t = target();
+				if (t && t.textContent !== before) { mo.disconnect(); res(performance.now()) }
+			});
+			mo.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+			setTimeout(() => { mo.disconnect(); res(-1) }, 2000);
+		});
+		const t0 = performance.now();
+		e.value = value;
+		e.dispatchEvent(new Event(kind, {bubbles: true}));
+		const t1 = await changed;
+		const t2 = await new Promise(res => requestAnimationFrame(() => res(performance.now())));
+		dom.push(t1 < 0 ? -1 : t1 - t0);
+		frame.push(t2 - t0);
+		await new Promise(res => setTimeout(res, pause));
+	}
+	return {dom, frame};
+})`
+
+// interaction is one control of one page to time.
+type interaction struct {
+	name, path string
+	input      string // the control
+	event      string // what moving it fires
+	watch      string // what shows the new content
+}
+
+var interactions = []interaction{
+	{"level slider step", levelPage, "#level-slider", "input", "#level-title"},
+	{"compare: change a side", "/compare?left=devops-engineer/ii&right=devops-engineer/senior", "#right-level", "change", ".comparison"},
+	{"assessment: skill slider step", "/assess/devops-engineer", "#assess-continuous-delivery", "input", "#skill-continuous-delivery .placed-level"},
+}
+
+// measureInteractions times each interaction's steps, unthrottled, once
+// the app runs.
+func measureInteractions(b *testing.B, rep *Report, dir string) {
+	b.Helper()
+	s := serve(b, dir)
+	browser, stop, err := browsertest.Launch(filepath.Join(b.TempDir(), "profile"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer stop()
+	for _, in := range interactions {
+		tab, cancel := chromedp.NewContext(browser)
+		if err := chromedp.Do(tab, chromedp.Navigate(s.url+in.path)); err != nil {
+			b.Fatal(err)
+		}
+		if err := browsertest.WaitFor(tab, `document.documentElement.dataset.app === "ready" && document.querySelector(`+jsString(in.input)+`) !== null`, pageTimeout); err != nil {
+			b.Fatalf("%s: %v", in.name, err)
+		}
+		js := fmt.Sprintf("%s(%s, %s, %s, %d, %d)", stepScript, jsString(in.input), jsString(in.watch), jsString(in.event), interactionSteps, stepPause)
+		times, err := chromedp.Run(tab, chromedp.Evaluate[struct{ DOM, Frame []float64 }](js, chromedp.EvalAwaitPromise))
+		cancel()
+		if err != nil {
+			b.Fatalf("%s: %v", in.name, err)
+		}
+		for _, t := range times.DOM {
+			if t < 0 {
+				b.Fatalf("%s: a step did not change %s within 2 s", in.name, in.watch)
+			}
+		}
+		for _, f := range []struct {
+			what   string
+			xs     []float64
+			target string
+		}{{"to DOM", times.DOM, "value<=16"}, {"to next frame", times.Frame, ""}} {
+			rep.Add(Row{Section: "interaction", Name: in.name + ", " + f.what + " p50", Unit: "ms", Value: percentile(f.xs, 50), Reference: "one frame", RefValue: frameMs})
+			rep.Add(Row{Section: "interaction", Name: in.name + ", " + f.what + " p95", Unit: "ms", Value: percentile(f.xs, 95), Reference: "one frame", RefValue: frameMs, Target: f.target})
+		}
+	}
+	rep.Notes = append(rep.Notes, fmt.Sprintf("interactions: %d steps each, %d ms apart, timed in the page from the event to the DOM change and to the next animation frame", interactionSteps, stepPause))
+}
+
+// jsString quotes s for a script.
+func jsString(s string) string { return fmt.Sprintf("%q", s) }

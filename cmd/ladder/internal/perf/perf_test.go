@@ -1,0 +1,136 @@
+package perf
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ladder-explorer/ladder/cmd/ladder/internal/site"
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/ladder/page"
+)
+
+// moduleRoot is the module's folder, seen from this package's folder.
+const moduleRoot = "../../../.."
+
+// minimalPackage is the yardstick client: one go-app component.
+const minimalPackage = "github.com/ladder-explorer/ladder/cmd/ladder/internal/site/testdata/minimal"
+
+// levelPage is the page the visits and the host are measured on.
+const levelPage = "/roles/devops-engineer/senior"
+
+// BenchmarkPerf measures everything the README's performance table shows,
+// once, before b.Loop, and prints the table and writes bench.json at the
+// module's root. It takes about ten minutes: run it with make bench.
+func BenchmarkPerf(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds sites, drives Chromium and loads the hosts for minutes")
+	}
+	root, err := filepath.Abs(moduleRoot)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep := &Report{Started: time.Now(), Machine: machine()}
+	fw := readModel(b, os.DirFS(root), "content")
+	dir := filepath.Join(b.TempDir(), "site")
+	if _, err := site.Build(b.Context(), fw, site.Options{Out: dir}); err != nil {
+		b.Fatalf("build the site: %v", err)
+	}
+
+	measureSize(b, rep, dir)
+	measureVisits(b, rep, dir)
+	measureInteractions(b, rep, dir)
+	measureHost(b, rep, dir)
+	measureBuilds(b, rep, root, fw)
+
+	for b.Loop() {
+	}
+	b.ReportMetric(0, "ns/op") // the time of an empty loop says nothing
+
+	var table bytes.Buffer
+	if err := rep.WriteTable(&table); err != nil {
+		b.Fatal(err)
+	}
+	fmt.Print("\n" + table.String())
+	if err := os.WriteFile(filepath.Join(root, "bench.json"), rep.JSON(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, r := range rep.Rows {
+		if r.Met() == "NO" {
+			b.Logf("target missed: %s %s (%s)", r.Section, r.Name, r.Target)
+		}
+	}
+}
+
+// readModel reads a content folder into its model.
+func readModel(b *testing.B, fsys fs.FS, dir string) *ladder.Framework {
+	b.Helper()
+	files, err := page.ReadDir(fsys, dir)
+	if err != nil {
+		b.Fatalf("read %s: %v", dir, err)
+	}
+	fw, diags := page.Read(files)
+	if ladder.HasErrors(diags) {
+		b.Fatalf("%s has errors", dir)
+	}
+	return fw
+}
+
+// measureSize compares app.wasm with the minimal client built in the same
+// run, and counts what a cold visit transfers (in measureVisits).
+func measureSize(b *testing.B, rep *Report, dir string) {
+	b.Helper()
+	minimal, err := site.BuildWasm(b.Context(), "go", minimalPackage, nil)
+	if err != nil {
+		b.Fatalf("build the minimal client: %v", err)
+	}
+	for _, enc := range []struct {
+		name, ext string
+		of        func([]byte) []byte
+	}{{"raw", "", nil}, {"gzip", ".gz", site.Gzip}, {"brotli", ".br", site.Brotli}} {
+		info, err := os.Stat(filepath.Join(dir, "web", "app.wasm"+enc.ext))
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := len(minimal)
+		if enc.of != nil {
+			m = len(enc.of(minimal))
+		}
+		target := ""
+		if enc.name == "brotli" {
+			target = "ratio<=1.10"
+		}
+		rep.Add(Row{Section: "size", Name: "app.wasm " + enc.name, Unit: "B", Value: float64(info.Size()),
+			Reference: "minimal client", RefValue: float64(m), Target: target})
+	}
+}
+
+// machine describes the computer and the tools the run used.
+func machine() string {
+	cpu := "unknown CPU"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		if m := regexp.MustCompile(`(?m)^model name\s*:\s*(.+)$`).FindSubmatch(b); m != nil {
+			cpu = strings.TrimSpace(string(m[1]))
+		}
+	}
+	mem := ""
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		var kb int64
+		if _, err := fmt.Sscanf(string(b), "MemTotal: %d kB", &kb); err == nil {
+			mem = fmt.Sprintf(", %d GB", (kb+(1<<19))>>20)
+		}
+	}
+	chromium := "Chromium"
+	if out, err := exec.Command("chromium", "--version").Output(); err == nil {
+		chromium = strings.TrimSpace(string(out))
+	}
+	return fmt.Sprintf("%s × %d%s, %s, %s", cpu, runtime.NumCPU(), mem, runtime.Version(), chromium)
+}

@@ -26,6 +26,11 @@ const (
 type entry struct {
 	size int64
 	mod  time.Time
+	// file is the Stat of the file read: with size and time, its identity
+	// (device and inode) tells a file renamed into place from the one it
+	// replaced, whose size and time, to the kernel's clock tick, it can
+	// share.
+	file fs.FileInfo
 	etag string // strong: a hash of the file's bytes, which are the bytes sent
 	body []byte // the whole file, or nil when it is streamed from disk
 }
@@ -39,7 +44,7 @@ func (e *entry) reader() io.ReadSeeker { return bytes.NewReader(e.body) }
 // fresh reports whether e still describes the file whose Stat is info: a
 // rebuilt site is picked up without a restart.
 func (e *entry) fresh(info fs.FileInfo) bool {
-	return e.size == info.Size() && e.mod.Equal(info.ModTime())
+	return e.size == info.Size() && e.mod.Equal(info.ModTime()) && os.SameFile(e.file, info)
 }
 
 // cache holds entries by file name, so a file is read and hashed once per
@@ -92,7 +97,7 @@ func (c *cache) get(name string, info fs.FileInfo) *entry {
 // the result. A big file is hashed as a stream and rewound, to be served
 // from disk.
 func (c *cache) fill(name string, f *os.File, info fs.FileInfo) (*entry, error) {
-	e := &entry{size: info.Size(), mod: info.ModTime()}
+	e := &entry{size: info.Size(), mod: info.ModTime(), file: info}
 	if e.size > maxBody {
 		sum := sha256.New()
 		if _, err := io.Copy(sum, f); err != nil {
@@ -123,7 +128,7 @@ func (c *cache) store(name string, e *entry) {
 		c.total -= int64(len(v.(*entry).body))
 	}
 	if c.total+int64(len(e.body)) > c.limit {
-		e = &entry{size: e.size, mod: e.mod, etag: e.etag}
+		e = &entry{size: e.size, mod: e.mod, file: e.file, etag: e.etag}
 	}
 	c.total += int64(len(e.body))
 	c.entries.Store(name, e)

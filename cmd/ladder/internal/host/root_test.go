@@ -29,6 +29,24 @@ func TestReplacedDir(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, want: "new"},
+		{name: "a file of the same size and time, renamed into place, is picked up", replace: func(t *testing.T, dir string) {
+			// Two writes within one tick of the kernel's clock get the
+			// same time: CI saw it.
+			old, err := os.Stat(filepath.Join(dir, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFiles(t, dir+".new", map[string]string{"index.html": "new"})
+			if err := os.Chtimes(filepath.Join(dir+".new", "index.html"), old.ModTime(), old.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(dir, dir+".old"); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(dir+".new", dir); err != nil {
+				t.Fatal(err)
+			}
+		}, want: "new"},
 		{name: "a missing folder keeps the open one", replace: func(t *testing.T, dir string) {
 			if err := os.Rename(dir, dir+".old"); err != nil {
 				t.Fatal(err)

@@ -157,10 +157,7 @@ func (p *compareView) quickPick(sel app.Value) {
 		row, e := &c.Rows[i], rows.Index(i)
 		setText(e.Call("querySelector", ".change-summary"), summaryText(row.Diff))
 		setTexts(e.Call("querySelectorAll", ".col-label"), titles[:])
-		html := [2]string{escapeText(row.Left.Text), escapeText(row.Right.Text)}
-		if !p.plain {
-			html = [2]string{diffHTML(row.Diff, c.Reversed), diffHTML(row.Diff, !c.Reversed)}
-		}
+		html := p.rowHTML(row, c.Reversed)
 		texts := e.Call("querySelectorAll", ".compare-cols .diff")
 		for j := 0; j < 2 && j < texts.Length(); j++ {
 			setProse(texts.Index(j), html[j])
@@ -286,13 +283,8 @@ func countLine(c ladder.Comparison) string {
 // adds.
 func (p *compareView) row(row *ladder.Row) app.UI {
 	l, r := p.left.side.Level.Title, p.right.side.Level.Title
-	leftNew := p.cmp.Reversed
-	var left, right app.UI
-	if p.plain {
-		left, right = plainText(row.Left.Text), plainText(row.Right.Text)
-	} else {
-		left, right = diffText(row.Diff, leftNew), diffText(row.Diff, !leftNew)
-	}
+	html := p.rowHTML(row, p.cmp.Reversed)
+	left, right := textBlock(html[0]), textBlock(html[1])
 	return el("section", attrs{"class", "compare-row", "aria-label", row.Name},
 		txt("h2", nil, row.Name),
 		summaryLine(row.Diff),
@@ -301,6 +293,16 @@ func (p *compareView) row(row *ladder.Row) app.UI {
 			el("div", attrs{"class", "col"}, txt("p", attrs{"class", "col-label"}, r), right),
 		),
 	)
+}
+
+// rowHTML is the inside of a row's two texts: plain, or the lower side with
+// what the higher drops marked and the higher with what it adds. reversed
+// says the left side is the higher.
+func (p *compareView) rowHTML(row *ladder.Row, reversed bool) [2]string {
+	if p.plain {
+		return [2]string{escapeText(row.Left.Text), escapeText(row.Right.Text)}
+	}
+	return [2]string{diffHTML(row.Diff, reversed), diffHTML(row.Diff, !reversed)}
 }
 
 // only lists the skills that one side has and the other lacks.

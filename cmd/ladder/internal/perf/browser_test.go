@@ -167,10 +167,7 @@ func coldVisit(b *testing.B, url string, wantReady bool, served *atomic.Int64) (
 	if served == nil {
 		return v, 0
 	}
-	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => { window.swReady = true }), true`)); err != nil {
-		b.Fatal(err)
-	}
-	if err := browsertest.WaitFor(tab, `window.swReady === true`, pageTimeout); err != nil {
+	if err := workerReady(tab); err != nil {
 		b.Fatalf("cold visit to %s: the service worker: %v", url, err)
 	}
 	last, deadline := served.Load(), time.Now().Add(pageTimeout)
@@ -201,10 +198,7 @@ func warmVisits(b *testing.B, url string, minimal bool, runs int) []float64 {
 		b.Fatal(err)
 	}
 	// Installed, then in control of the pages loaded after it.
-	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => { window.swReady = true }), true`)); err != nil {
-		b.Fatal(err)
-	}
-	if err := browsertest.WaitFor(tab, `window.swReady === true`, pageTimeout); err != nil {
+	if err := workerReady(tab); err != nil {
 		b.Fatalf("install the service worker: %v", err)
 	}
 	var ready []float64
@@ -257,6 +251,15 @@ func measureVisits(b *testing.B, rep *Report, dir string, minimalWasm map[string
 	rep.Add(Row{Section: "warm visit", Name: "slider works, median", Unit: "ms", Value: median(warm),
 		Reference: "minimal client mounted", RefValue: median(ref), Target: "value<=1000"})
 	rep.Notes = append(rep.Notes, fmt.Sprintf("visits: median of %d cold and %d warm loads, Chromium throttled to 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency", coldRuns, warmRuns))
+}
+
+// workerReady waits until the page's service worker is installed and
+// active.
+func workerReady(tab context.Context) error {
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => { window.swReady = true }), true`)); err != nil {
+		return err
+	}
+	return browsertest.WaitFor(tab, `window.swReady === true`, pageTimeout)
 }
 
 // scriptTag is a script element, inline or not.

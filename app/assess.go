@@ -39,6 +39,8 @@ type assessPage struct {
 	pending []ladder.Assessment
 	stop    func()
 	quick   *quickListener
+	// wrote is where quickPlace put the skills it moved, until mendPlace.
+	wrote []wrote
 }
 
 // newAssessPage returns the assessment page of the role with the given
@@ -64,7 +66,7 @@ func (p *assessPage) load(ctx app.Context) {
 // OnMount reads the saved assessments, follows other tabs' changes, and
 // shows a skill slider's level in the event that moves it (see quick.go).
 func (p *assessPage) OnMount(ctx app.Context) {
-	p.quick = listenQuick("input", func(id string) bool { return strings.HasPrefix(id, "assess-") }, p.quickPlace)
+	p.quick = listenQuick(ctx, "input", func(id string) bool { return strings.HasPrefix(id, "assess-") }, p.quickPlace, p.mendPlace)
 	p.read()
 	p.stop = app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
 		if e.Get("key").String() == assess.StoreKey {

@@ -76,13 +76,7 @@ func (p *assessPage) skill(s *ladder.Skill, answers map[string]ladder.Answer) ap
 	answered := ans.Placed
 	idx := r.LevelIndex(ans.Level) // -1 when not yet or unanswered
 	id := "assess-" + s.ID
-	valueText := "Not yet at the first level"
-	if idx >= 0 {
-		valueText = r.Levels[idx].Name
-	}
-	if !answered {
-		valueText = "Not placed yet"
-	}
+	valueText := placedText(r, idx, answered)
 	return el("fieldset", attrs{"class", "assess-skill", "id", "skill-" + s.ID},
 		txt("legend", nil, s.Name),
 		txt("label", attrs{"for", id, "class", "visually-hidden"}, s.Name),
@@ -137,27 +131,72 @@ func textsAt(r *ladder.Role, skillID string, idx int) texts {
 	return t
 }
 
+// placedText says where a skill is placed: at level idx, or not yet at
+// the first (-1), or, unanswered, not placed yet.
+func placedText(r *ladder.Role, idx int, answered bool) string {
+	switch {
+	case !answered:
+		return "Not placed yet"
+	case idx < 0:
+		return "Not yet at the first level"
+	}
+	return r.Levels[idx].Name
+}
+
+// wrote is a skill's place as a quick path wrote it: its slider's
+// position (0 for not yet at the first level), or -1 for not placed yet.
+type wrote struct {
+	skill string
+	pos   int
+}
+
 // quickPlace writes where a skill's slider is moving to into the page
-// during the event (see quick.go): the placement and the texts at it and
-// at the next level. place, a frame later, records it and does the rest.
-func (p *assessPage) quickPlace(slider app.Value) {
-	r := p.role
+// during the event (see quick.go). place, a frame later, records it and
+// does the rest.
+func (p *assessPage) quickPlace(slider app.Value) bool {
 	skillID := strings.TrimPrefix(slider.Get("id").String(), "assess-")
 	v, err := strconv.Atoi(slider.Get("value").String())
-	if err != nil || r == nil || v < 0 || v > len(r.Levels) || r.Skill(skillID) == nil {
-		return
+	if err != nil || v < 0 || !p.writePlace(skillID, v) {
+		return false
 	}
-	box := app.Window().Get("document").Call("getElementById", "skill-"+skillID)
-	if !box.Truthy() {
-		return
+	p.wrote = append(p.wrote, wrote{skillID, v})
+	return true
+}
+
+// mendPlace writes each skill's place as the page shows it into what
+// quickPlace wrote, where go-app's frame has come to another place than
+// was written (see quick.go).
+func (p *assessPage) mendPlace() {
+	a := p.find(p.current)
+	for _, w := range p.wrote {
+		pos := -1
+		if a != nil {
+			if ans := a.Answers[w.skill]; ans.Placed {
+				pos = p.role.LevelIndex(ans.Level) + 1
+			}
+		}
+		if pos != w.pos {
+			p.writePlace(w.skill, pos)
+		}
 	}
-	valueText := "Not yet at the first level"
-	if v > 0 {
-		valueText = r.Levels[v-1].Name
+	p.wrote = p.wrote[:0]
+}
+
+// writePlace writes a skill's place (as wrote has it) into the page: the
+// slider's position, the placement and the texts at it and at the next
+// level. It says whether it found the skill.
+func (p *assessPage) writePlace(skillID string, pos int) bool {
+	r, doc := p.role, app.Window().Get("document")
+	box, slider := doc.Call("getElementById", "skill-"+skillID), doc.Call("getElementById", "assess-"+skillID)
+	if r == nil || pos > len(r.Levels) || r.Skill(skillID) == nil || !box.Truthy() || !slider.Truthy() {
+		return false
 	}
-	slider.Call("setAttribute", "aria-valuetext", valueText)
-	setText(box.Call("querySelector", ".placed-level"), valueText)
-	t := textsAt(r, skillID, v-1)
+	idx := max(pos, 0) - 1
+	text := placedText(r, idx, pos >= 0)
+	slider.Set("value", strconv.Itoa(idx+1))
+	slider.Call("setAttribute", "aria-valuetext", text)
+	setText(box.Call("querySelector", ".placed-level"), text)
+	t := textsAt(r, skillID, idx)
 	for _, part := range []struct {
 		class       string
 		shown       bool
@@ -171,6 +210,7 @@ func (p *assessPage) quickPlace(slider app.Value) {
 		setText(e.Call("querySelector", ".texts-label"), part.label)
 		setProse(e.Call("querySelector", ".diff"), part.html)
 	}
+	return true
 }
 
 func nameAt(r *ladder.Role, i int) string {

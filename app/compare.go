@@ -20,6 +20,10 @@ type compareView struct {
 	plain       bool
 	cmp         ladder.Comparison
 	quick       *quickListener
+	// wroteLeft, wroteRight and wrotePlain are what quickPick last wrote
+	// into the page, until mendPick.
+	wroteLeft, wroteRight *ladder.Level
+	wrotePlain            bool
 }
 
 // pick is one side of the comparison as the URL names it, and what it
@@ -48,7 +52,7 @@ func (p *compareView) OnNav(ctx app.Context) { p.load(ctx) }
 // OnMount shows a level picker's comparison in the event that changes it
 // (see quick.go).
 func (p *compareView) OnMount(ctx app.Context) {
-	p.quick = listenQuick("change", func(id string) bool { return id == "left-level" || id == "right-level" }, p.quickPick)
+	p.quick = listenQuick(ctx, "change", func(id string) bool { return id == "left-level" || id == "right-level" }, p.quickPick, p.mendPick)
 }
 
 func (p *compareView) OnDismount() { p.quick.stop() }
@@ -127,27 +131,46 @@ func (p *compareView) picked(side, part, v string) (left, right pick) {
 }
 
 // quickPick writes the comparison a level picker moves to into the page
-// during the event (see quick.go), when it has the same rows as the one
-// shown: the count, the column heads and each row's summary and texts.
-// chose, a frame later, does the rest; a role picker is left to it.
-func (p *compareView) quickPick(sel app.Value) {
+// during the event (see quick.go). chose, a frame later, does the rest; a
+// role picker is left to it.
+func (p *compareView) quickPick(sel app.Value) bool {
 	side, part, _ := strings.Cut(sel.Get("id").String(), "-")
 	if part != "level" {
-		return
+		return false
 	}
 	left, right := p.picked(side, part, sel.Get("value").String())
+	if !p.writePick(left, right) {
+		return false
+	}
+	p.wroteLeft, p.wroteRight, p.wrotePlain = left.side.Level, right.side.Level, p.plain
+	return true
+}
+
+// mendPick writes the comparison shown into what quickPick wrote, if
+// go-app's frame has come to another one than was written (see quick.go).
+func (p *compareView) mendPick() {
+	if p.left.side.Level != p.wroteLeft || p.right.side.Level != p.wroteRight || p.plain != p.wrotePlain {
+		p.writePick(p.left, p.right)
+	}
+	p.wroteLeft, p.wroteRight = nil, nil
+}
+
+// writePick writes the comparison of two sides into the page, when it has
+// the same rows as the one the page shows: the count, the column heads and
+// each row's summary and texts. It says whether it did.
+func (p *compareView) writePick(left, right pick) bool {
 	if !left.ok() || !right.ok() {
-		return
+		return false
 	}
 	c := ladder.Compare(left.side, right.side)
 	doc := app.Window().Get("document")
 	rows := doc.Call("querySelectorAll", ".comparison > section.compare-row")
 	if len(c.OnlyLeft)+len(c.OnlyRight) > 0 || doc.Call("querySelector", ".comparison > section.only").Truthy() || rows.Length() != len(c.Rows) {
-		return
+		return false
 	}
 	for i := range c.Rows {
 		if rows.Index(i).Call("getAttribute", "aria-label").String() != c.Rows[i].Name {
-			return
+			return false
 		}
 	}
 	titles := [2]string{left.side.Level.Title, right.side.Level.Title}
@@ -163,6 +186,7 @@ func (p *compareView) quickPick(sel app.Value) {
 			setProse(texts.Index(j), html[j])
 		}
 	}
+	return true
 }
 
 // levelAtPlace is the ID of r's level at the place old has on its own

@@ -38,7 +38,7 @@ func (p *levelPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 // OnMount shows the slider's level in the event that moves it (see quick.go).
 func (p *levelPage) OnMount(ctx app.Context) {
-	p.quick = listenQuick("input", func(id string) bool { return id == "level-slider" }, p.quickSlide)
+	p.quick = listenQuick(ctx, "input", func(id string) bool { return id == "level-slider" }, p.quickSlide, nil)
 }
 
 func (p *levelPage) OnDismount() { p.quick.stop() }

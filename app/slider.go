@@ -49,10 +49,15 @@ func (p *levelPage) slider() app.UI {
 // quickSlide writes the level the slider is moving to into the page during
 // the event: its title, introduction and expectations, where the level has
 // the same skills as the one shown. slide, a frame later, does the rest.
-func (p *levelPage) quickSlide(slider app.Value) {
+//
+// It needs no mend (see quick.go): the page's only other change is a
+// navigation, which go-app makes during the click, before the slide's
+// handler has run, or, going back, to the address as the slide has
+// replaced it; either way the page ends at the level the slide wrote.
+func (p *levelPage) quickSlide(slider app.Value) bool {
 	i, err := strconv.Atoi(slider.Get("value").String())
 	if err != nil || p.role == nil || i < 0 || i >= len(p.role.Levels) {
-		return
+		return false
 	}
 	l := &p.role.Levels[i]
 	doc := app.Window().Get("document")
@@ -63,15 +68,16 @@ func (p *levelPage) quickSlide(slider app.Value) {
 	}
 	sections := doc.Call("querySelectorAll", ".expectations > section.skill")
 	if sections.Length() != len(l.Skills) {
-		return
+		return true
 	}
 	for k := range l.Skills {
 		e, s := &l.Skills[k], sections.Index(k)
 		if s.Get("id").String() != e.SkillID {
-			return
+			return true
 		}
 		if prose := s.Call("querySelector", ".prose"); prose.Truthy() && e.HTML != "" {
 			setProse(prose, e.HTML)
 		}
 	}
+	return true
 }

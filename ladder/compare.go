@@ -44,32 +44,34 @@ type Comparison struct {
 func Compare(left, right Side) Comparison {
 	var c Comparison
 	c.Reversed = left.Role == right.Role && left.Role.LevelIndex(left.Level.ID) > right.Role.LevelIndex(right.Level.ID)
-	used := make([]bool, len(right.Level.Skills))
-	match := make([]int, len(left.Level.Skills))
-	for i, e := range left.Level.Skills {
+	ls, rs := left.Level.Skills, right.Level.Skills
+	used := make([]bool, len(rs))
+	match := make([]int, len(ls))
+	for i := range ls {
 		match[i] = -1
-		for j, f := range right.Level.Skills {
-			if !used[j] && e.SkillID == f.SkillID {
+		for j := range rs {
+			if !used[j] && ls[i].SkillID == rs[j].SkillID {
 				match[i], used[j] = j, true
 				break
 			}
 		}
 	}
-	for i, e := range left.Level.Skills {
-		for j, f := range right.Level.Skills {
-			if match[i] < 0 && !used[j] && sameName(skillName(left.Role, e), skillName(right.Role, f)) {
+	for i := range ls {
+		for j := range rs {
+			if match[i] < 0 && !used[j] && sameName(skillName(left.Role, &ls[i]), skillName(right.Role, &rs[j])) {
 				match[i], used[j] = j, true
 			}
 		}
 	}
-	for i := range left.Level.Skills {
-		e := &left.Level.Skills[i]
+	for i := range ls {
+		e := &ls[i]
 		if match[i] < 0 {
-			c.OnlyLeft = append(c.OnlyLeft, Row{Name: skillName(left.Role, *e), Left: e})
+			c.OnlyLeft = append(c.OnlyLeft, Row{Name: skillName(left.Role, e), Left: e})
 			continue
 		}
-		f := &right.Level.Skills[match[i]]
-		r := Row{Name: skillName(left.Role, *e), Left: e, Right: f}
+		f := &rs[match[i]]
+		c.Rows = append(c.Rows, Row{Name: skillName(left.Role, e), Left: e, Right: f})
+		r := &c.Rows[len(c.Rows)-1]
 		if c.Reversed {
 			r.Diff = Diff(f.Text, e.Text)
 		} else {
@@ -78,19 +80,17 @@ func Compare(left, right Side) Comparison {
 		if r.Diff.Changed() {
 			c.Changed++
 		}
-		c.Rows = append(c.Rows, r)
 	}
-	for j := range right.Level.Skills {
+	for j := range rs {
 		if !used[j] {
-			f := &right.Level.Skills[j]
-			c.OnlyRight = append(c.OnlyRight, Row{Name: skillName(right.Role, *f), Right: f})
+			c.OnlyRight = append(c.OnlyRight, Row{Name: skillName(right.Role, &rs[j]), Right: &rs[j]})
 		}
 	}
 	return c
 }
 
 // skillName is the name of an expectation's skill as its role defines it.
-func skillName(r *Role, e Expectation) string {
+func skillName(r *Role, e *Expectation) string {
 	if s := r.Skill(e.SkillID); s != nil {
 		return s.Name
 	}

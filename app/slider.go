@@ -51,9 +51,9 @@ func (p *levelPage) slider() app.UI {
 // the same skills as the one shown. slide, a frame later, does the rest.
 //
 // It needs no mend (see quick.go): the page's only other change is a
-// navigation, which go-app makes during the click, before the slide's
-// handler has run, or, going back, to the address as the slide has
-// replaced it; either way the page ends at the level the slide wrote.
+// navigation, and go-app renders the page as it stands before it
+// navigates, so its last render is the level the slide wrote (the slider
+// test clicks back to the level it left before go-app's frame).
 func (p *levelPage) quickSlide(slider app.Value) bool {
 	i, err := strconv.Atoi(slider.Get("value").String())
 	if err != nil || p.role == nil || i < 0 || i >= len(p.role.Levels) {

@@ -302,6 +302,25 @@ func testSlider(t *testing.T, browser context.Context, s hosted) {
 	if got := eval[string](t, fresh, `document.querySelector("h1").textContent`); got != "DevOps engineer II" {
 		t.Errorf("the replaced address shows %q", got)
 	}
+	// A step, then a click back on the level it left, before go-app's
+	// next frame: the slider's quick path has written Senior, and the page
+	// must still end at II, as it started (see quickSlide).
+	const page = `[location.pathname, document.querySelector("h1").textContent, document.getElementById("level-slider").value, document.getElementById("level-slider").getAttribute("aria-valuetext"), document.querySelector(".expectations .prose").textContent].join("|")`
+	want := eval[string](t, fresh, page)
+	if _, err := chromedp.Run(fresh, chromedp.Evaluate[bool](`(async () => {
+		const s = document.getElementById("level-slider");
+		s.value = "3";
+		s.dispatchEvent(new Event("input", {bubbles: true}));
+		await new Promise(ok => setTimeout(ok, 0));
+		[...document.querySelectorAll(".ticks a")].find(a => a.textContent === "II").click();
+		return true;
+	})()`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, fresh, `document.querySelector('.ticks a[aria-current="page"]').textContent === "II"`)
+	if got := eval[string](t, fresh, page); got != want {
+		t.Errorf("a step and a click back: the page shows\n%s\nwant\n%s", got, want)
+	}
 }
 
 func testFragment(t *testing.T, browser context.Context, s hosted) {

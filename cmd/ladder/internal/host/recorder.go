@@ -4,6 +4,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -60,12 +61,23 @@ func (w *recorder) ReadFrom(r io.Reader) (int64, error) {
 		w.WriteHeader(http.StatusOK)
 	}
 	if w.inMemory {
-		return io.Copy(writerOnly{w}, r) // Write counts the bytes
+		buf := copyBuffers.Get().(*[]byte)
+		defer copyBuffers.Put(buf)
+		return io.CopyBuffer(writerOnly{w}, r, *buf) // Write counts the bytes
 	}
 	n, err := io.Copy(w.ResponseWriter, r)
 	w.bytes += n
 	return n, err
 }
+
+// copyBuffers are the buffers ReadFrom copies a body from memory through:
+// io.Copy would make one per response, of the body's size (http.ServeContent
+// hands it a LimitReader), and a host answering thousands of requests a
+// second would spend its time collecting them.
+var copyBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 32<<10)
+	return &b
+}}
 
 // writerOnly hides a writer's ReadFrom from io.Copy.
 type writerOnly struct{ io.Writer }

@@ -21,7 +21,7 @@ func measureHost(b *testing.B, rep *Report, dir string) {
 	// One core each: nginx runs one worker (with two, app.wasm came without
 	// brotli from Debian's brotli_static module on a second connection), so
 	// ladder serve runs with GOMAXPROCS=1, and wrk has the other core.
-	opts := hostperf.Options{Rounds: 3, ServeGOMAXPROCS: 1}
+	opts := hostperf.Options{Rounds: 3, ServeGOMAXPROCS: 1, Pin: true}
 	r := hostperf.Measure(b, bin, dir, []string{levelPage, "/web/app.wasm"}, opts)
 	for _, res := range r.Results {
 		if res.Serve.Errors+res.Nginx.Errors > 0 {
@@ -33,5 +33,9 @@ func measureHost(b *testing.B, rep *Report, dir string) {
 			Reference: "nginx", RefValue: ms(res.Nginx.P99), Target: "ratio<=1.20"})
 	}
 	rep.Add(Row{Section: "host", Name: "peak memory", Unit: "B", Value: float64(r.ServePeakRSS), Reference: "nginx, all processes", RefValue: float64(r.NginxPeakRSS)})
-	rep.Notes = append(rep.Notes, fmt.Sprintf("host: wrk, brotli, median of %d rounds taken in turns; one core each (nginx one worker with sendfile, ladder serve GOMAXPROCS=1), wrk on the other", opts.Rounds))
+	pinned := "pinned with taskset"
+	if !r.Pinned {
+		pinned = "not pinned: this machine lacks two cores or taskset"
+	}
+	rep.Notes = append(rep.Notes, fmt.Sprintf("host: wrk, brotli, median of %d rounds taken in turns; one core each (nginx one worker with sendfile, ladder serve GOMAXPROCS=1), wrk on the other, %s", opts.Rounds, pinned))
 }

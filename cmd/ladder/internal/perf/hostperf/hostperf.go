@@ -43,6 +43,8 @@ type Report struct {
 	// ServePeakRSS is the peak resident memory (VmHWM, bytes) of the ladder
 	// serve process over the run.
 	ServePeakRSS int64
+	// Pinned says the hosts and wrk each had a core of their own.
+	Pinned bool
 	// NginxPeakRSS is the sum of the peak resident memory of nginx's
 	// processes (master and workers), bytes, if it can be read; 0
 	// otherwise. Pages the workers share with the master count once per
@@ -68,6 +70,9 @@ type Options struct {
 	// leaves Go's default, every CPU, while the nginx of browsertest runs
 	// one worker process: 1 compares them core for core.
 	ServeGOMAXPROCS int
+	// Pin puts each host on one core and wrk on another (see pin.go),
+	// where the machine has two cores and taskset.
+	Pin bool
 }
 
 // withDefaults fills in the zero fields and fails the test on values wrk
@@ -115,6 +120,18 @@ func Measure(tb testing.TB, ladderBin, site string, paths []string, o Options) R
 	}
 	serve := startServe(tb, ladderBin, site, o.ServeGOMAXPROCS)
 	ng := browsertest.Nginx(tb, site)
+	o.Pin = o.Pin && canPin()
+	if o.Pin {
+		master := nginxMaster(ng)
+		if master == 0 {
+			tb.Fatal("hostperf: cannot find nginx's master process to pin it")
+		}
+		for _, pid := range append([]int{serve.cmd.Process.Pid, master}, children(master)...) {
+			if err := pin(pid, hostCPU); err != nil {
+				tb.Fatalf("hostperf: %v", err)
+			}
+		}
+	}
 	hosts := []host{{"ladder serve", serve.url}, {"nginx", ng.URL}}
 	for _, h := range hosts {
 		for _, p := range paths {
@@ -140,7 +157,7 @@ func Measure(tb testing.TB, ladderBin, site string, paths []string, o Options) R
 			}
 		}
 	}
-	var r Report
+	r := Report{Pinned: o.Pin}
 	for i, p := range paths {
 		r.Results = append(r.Results, Result{
 			Path:        p,

@@ -35,13 +35,18 @@ func runWrk(tb testing.TB, url string, o Options) Load {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), o.Duration+wrkGrace)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, wrkBin,
+	name, args := wrkBin, []string{
 		"--latency",
-		"-d", strconv.Itoa(int(o.Duration/time.Second)),
+		"-d", strconv.Itoa(int(o.Duration / time.Second)),
 		"-c", strconv.Itoa(o.Connections),
 		"-t", strconv.Itoa(o.Threads),
 		"-H", "Accept-Encoding: br",
-		url)
+		url,
+	}
+	if o.Pin {
+		name, args = onCPU(wrkCPU, name, args...)
+	}
+	cmd := exec.CommandContext(ctx, name, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

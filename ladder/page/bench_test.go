@@ -2,6 +2,8 @@ package page
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -32,26 +34,62 @@ func BenchmarkReadCorpus(b *testing.B) {
 	}
 }
 
+// adversarialHead starts every adversarial page: a role with one level and
+// one required skill, whose text the page's body then fills.
+const adversarialHead = "---\ntitle: T\nlevels: [One]\n---\n\n### Required skills\n\n#### Skill\n\n"
+
 // adversarialPage returns a page of nearly MaxSize bytes whose skill text
 // is paragraphs just under MaxParagraph of one repeated unit: the shapes
 // for which goldmark's time grows with the square of a paragraph's length.
 func adversarialPage(unit string) []byte {
-	head := "---\ntitle: T\nlevels: [One]\n---\n\n### Required skills\n\n#### Skill\n\n"
 	para := strings.Repeat(unit, (MaxParagraph-2)/len(unit)) + "\n\n"
+	return fillPage(para, "")
+}
+
+// fillPage returns a page of nearly MaxSize bytes whose skill text is unit
+// repeated, then tail.
+func fillPage(unit, tail string) []byte {
 	var b strings.Builder
-	b.WriteString(head)
-	for b.Len()+len(para) < MaxSize {
-		b.WriteString(para)
+	b.WriteString(adversarialHead)
+	for b.Len()+len(unit)+len(tail) < MaxSize {
+		b.WriteString(unit)
 	}
+	b.WriteString(tail)
 	return []byte(b.String())
 }
 
-// BenchmarkAdversarial reads 2 MB pages built to be slow. The reader must
-// finish them in seconds, not hours.
-func BenchmarkAdversarial(b *testing.B) {
+// adversarialPages are 2 MB pages built to be slow: goldmark's quadratic
+// shapes, bounded by MaxParagraph, and the shapes that made the Liquid scan
+// and the positions of diagnostics quadratic: one line of many tags, many
+// tags on many lines, and tags that never close.
+func adversarialPages() map[string][]byte {
+	pages := map[string][]byte{
+		"line of {{}}":          fillPage("{{}}", ""),
+		"line of {%%}":          fillPage("{%%}", ""),
+		"line of {{ a }}":       fillPage("{{ a }}", ""),
+		"200,000 lines {{ a }}": fillPage("{{ a }}\n", ""),
+		"line of level tags":    fillPage("{% include role_level.html level='One' %}", ""),
+		"unclosed {{":           fillPage("{{", ""),
+		"unclosed {%":           fillPage("{%", ""),
+		"unclosed comment":      fillPage("{% comment %}{%", ""),
+		"open tag, long line":   []byte(adversarialHead + "{{ " + strings.Repeat("x", MaxSize-len(adversarialHead)-3)),
+		"headings, trailing sp": fillPage("#### x  \n", ""),
+		"kramdown attributes":   fillPage("{: .a }", ""),
+		"heading of {:":         []byte(adversarialHead + "#### a " + strings.Repeat("{:", (MaxSize-len(adversarialHead))/2-8)),
+	}
 	for _, unit := range []string{"[a](", "a*b_", "[[a]", "<a "} {
-		page := adversarialPage(unit)
-		b.Run(unit, func(b *testing.B) {
+		pages["paragraphs of "+unit] = adversarialPage(unit)
+	}
+	return pages
+}
+
+// BenchmarkAdversarial reads 2 MB pages built to be slow. The reader must
+// finish them in seconds, not hours; the Liquid shapes in well under one.
+func BenchmarkAdversarial(b *testing.B) {
+	pages := adversarialPages()
+	for _, name := range slices.Sorted(maps.Keys(pages)) {
+		page := pages[name]
+		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(page)))
 			for b.Loop() {
 				Parse("adversarial.md", page)

@@ -29,6 +29,9 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	for _, page := range adversarialPages() {
+		f.Add(page)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// The fuzzer has no time limit per input: a hang would stall it
 		// without saying which input. Crashing names the input.

@@ -15,7 +15,8 @@ type liquid struct {
 }
 
 // strip returns the line without Liquid markup; off is the offset of the
-// line in the source, for the positions of tags.
+// line in the source, for the positions of tags. Every search starts where
+// the last one ended, so a line of many tags is read in linear time.
 func (lq *liquid) strip(line string, off int) string {
 	if lq.closer == "" && lq.comment < 0 && !strings.Contains(line, "{") {
 		return line
@@ -35,12 +36,7 @@ func (lq *liquid) strip(line string, off int) string {
 			continue
 		}
 		inComment := lq.comment >= 0
-		next := strings.Index(line[i:], "{%")
-		if !inComment {
-			if o := strings.Index(line[i:], "{{"); o >= 0 && (next < 0 || o < next) {
-				next = o
-			}
-		}
+		next := lq.nextOpen(line, i)
 		if next < 0 {
 			if !inComment {
 				out.WriteString(line[i:])
@@ -48,15 +44,31 @@ func (lq *liquid) strip(line string, off int) string {
 			break
 		}
 		if !inComment {
-			out.WriteString(line[i : i+next])
+			out.WriteString(line[i:next])
 		}
-		lq.open, lq.closer = off+i+next, "%}"
-		if line[i+next+1] == '{' {
+		lq.open, lq.closer = off+next, "%}"
+		if line[next+1] == '{' {
 			lq.closer = "}}"
 		}
-		i += next + 2
+		i = next + 2
 	}
 	return out.String()
+}
+
+// nextOpen returns where the next tag at or after i opens, or -1: "{%", or
+// "{{" outside a comment block. It reads each byte once.
+func (lq *liquid) nextOpen(line string, i int) int {
+	for {
+		j := strings.IndexByte(line[i:], '{')
+		if j < 0 || i+j+1 >= len(line) {
+			return -1
+		}
+		i += j
+		if c := line[i+1]; c == '%' || c == '{' && lq.comment < 0 {
+			return i
+		}
+		i++
+	}
 }
 
 // close ends the open tag and acts on it.

@@ -21,6 +21,7 @@ type source struct {
 	text  []byte
 	lines []int // offset in text where each line starts
 	diags []ladder.Diagnostic
+	last  struct{ off, line, col int } // the last position pos worked out
 }
 
 // newSource checks and normalises raw. It returns nil when the file cannot
@@ -88,12 +89,18 @@ func lineStarts(b []byte) []int {
 }
 
 // pos turns a byte offset in s.text into a line and a column in characters.
+// Columns are counted from the last position asked for when it is earlier on
+// the same line, so many positions on one long line cost linear time.
 func (s *source) pos(off int) ladder.Pos {
-	line := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
-	line = max(line, 0)
-	start := s.lines[line]
-	off = min(off, len(s.text))
-	return ladder.Pos{Line: line + 1, Col: utf8.RuneCount(s.text[start:max(off, start)]) + 1}
+	off = min(max(off, 0), len(s.text))
+	line := max(sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off })-1, 0)
+	from, col := s.lines[line], 1
+	if s.last.line == line+1 && s.last.off <= off && s.last.off >= from {
+		from, col = s.last.off, s.last.col
+	}
+	col += utf8.RuneCount(s.text[from:off])
+	s.last.off, s.last.line, s.last.col = off, line+1, col
+	return ladder.Pos{Line: line + 1, Col: col}
 }
 
 func (s *source) warn(pos ladder.Pos, format string, args ...any) {

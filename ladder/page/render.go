@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"net/url"
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
@@ -202,29 +201,9 @@ func openLink(w util.BufWriter, dest, title string) {
 	if title != "" {
 		_, _ = w.WriteString(` title="` + html.EscapeString(title) + `"`)
 	}
-	if d := strings.ToLower(dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") {
+	if offSite(dest) {
 		// Readers' privacy: other sites are not told which page sent them.
 		_, _ = w.WriteString(` rel="noreferrer"`)
 	}
 	_ = w.WriteByte('>')
-}
-
-// safeURL returns the destination escaped for an href, and whether it is
-// safe to link to: relative URLs, fragments and the schemes http, https,
-// mailto and tel. Everything else, javascript: and data: among them, is not.
-func safeURL(dest string) (string, bool) {
-	dest = strings.TrimSpace(dest)
-	u, err := url.Parse(dest)
-	if err != nil {
-		return "", false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https", "mailto", "tel":
-	default:
-		return "", false
-	}
-	if u.Scheme == "" && strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
-		return "", false // a scheme url.Parse did not recognise
-	}
-	return string(util.URLEscape([]byte(dest), true)), true
 }

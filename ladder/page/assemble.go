@@ -14,7 +14,6 @@ import (
 func (b *builder) role() *ladder.Role {
 	fm := b.fm
 	r := &ladder.Role{
-		ID:          roleID(fm.permalink, b.src.path),
 		Title:       fm.title,
 		Description: fm.description,
 		Updated:     fm.updated,
@@ -25,10 +24,7 @@ func (b *builder) role() *ladder.Role {
 		Notes:       []ladder.Note{},
 	}
 	r.Intro = b.render(b.intro, "the introduction", ladder.Pos{Line: 1, Col: 1})
-	if fm.permalink != "" && ladder.Slug(r.ID) != strings.ToLower(r.ID) {
-		b.src.warn(fm.permalinkPos, "the permalink's last segment %q is not a plain identifier; the role's id is %q", r.ID, ladder.Slug(r.ID))
-		r.ID = ladder.Slug(r.ID)
-	}
+	r.ID = b.roleID()
 	if len(b.skills) == 0 {
 		b.src.fail(r.Pos, "no required skills: the page needs a %q heading with one heading per skill under it", "### Required skills")
 	}
@@ -52,6 +48,25 @@ func (b *builder) role() *ladder.Role {
 		r.Notes = append(r.Notes, ladder.Note{Title: n.head.title, Prose: b.render(n.lines, under(n.head), n.head.pos)})
 	}
 	return r
+}
+
+// roleID is the slug of the permalink's last segment or of the file name,
+// which become the role's addresses. It warns when the slug is not that
+// segment or name as written, and fails when there is none.
+func (b *builder) roleID() string {
+	raw, from := rawRoleID(b.fm.permalink, b.src.path)
+	pos := ladder.Pos{Line: 1, Col: 1}
+	if b.fm.permalink != "" {
+		pos = b.fm.permalinkPos
+	}
+	id := ladder.Slug(raw)
+	switch {
+	case id == "":
+		b.src.fail(pos, "%s, %q, has no letter or digit to make the role's id from: rename the file or give the page a permalink that ends in the role's name", from, raw)
+	case id != raw:
+		b.src.warn(pos, "%s, %q, is not a plain identifier; the role's id, in its addresses, is %q", from, raw, id)
+	}
+	return id
 }
 
 // render renders the prose of a part of the page, warning at pos when it

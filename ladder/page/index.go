@@ -53,7 +53,7 @@ func parseIndex(name string, raw []byte) (*index, []ladder.Diagnostic) {
 			}
 			for _, m := range mdLink.FindAllStringSubmatchIndex(string(src.text[off:end]), -1) {
 				target := string(src.text[off+m[2] : off+m[3]])
-				fam.roles = append(fam.roles, indexRef{id: roleID(target, ""), pos: src.pos(off + m[0])})
+				fam.roles = append(fam.roles, indexRef{id: indexRoleID(target), pos: src.pos(off + m[0])})
 			}
 		}
 	}
@@ -105,4 +105,11 @@ func order(roles []*ladder.Role, indexes []*index) (*ladder.Framework, []ladder.
 		}
 	}
 	return fw, diags
+}
+
+// indexRoleID is the id of the role an index links to: the slug of the
+// link's last segment, as a page's permalink gives its role's id.
+func indexRoleID(target string) string {
+	raw, _ := rawRoleID(target, "")
+	return ladder.Slug(raw)
 }

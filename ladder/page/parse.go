@@ -266,15 +266,16 @@ func (b *builder) note(bl block) {
 	b.notes = append(b.notes, &section{head: h, lines: bl.lines})
 }
 
-// roleID is the last segment of the permalink, or the file's name with "_"
-// turned into "-".
-func roleID(permalink, file string) string {
+// rawRoleID is the last segment of the permalink, or the file's name with
+// "_" turned into "-", as written; from says which of the two it is. The
+// role's id is its slug.
+func rawRoleID(permalink, file string) (raw, from string) {
 	p, _, _ := strings.Cut(permalink, "?")
 	p, _, _ = strings.Cut(p, "#")
 	p = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(p, "/"), ".html"), "/index")
 	if seg := path.Base("/" + p); seg != "/" && seg != "." {
-		return seg
+		return seg, "the permalink's last segment"
 	}
 	base := baseName(file)
-	return strings.ReplaceAll(strings.TrimSuffix(base, path.Ext(base)), "_", "-")
+	return strings.ReplaceAll(strings.TrimSuffix(base, path.Ext(base)), "_", "-"), "the file name"
 }

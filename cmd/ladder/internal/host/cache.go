@@ -70,7 +70,12 @@ func (c *cache) open(root *os.Root, name string, info fs.FileInfo) (e *entry, f 
 	// Describe the file that was opened, not the one that was looked at.
 	if info, err = f.Stat(); err == nil {
 		if e = c.get(name, info); e == nil {
-			e, err = c.fill(name, f, info)
+			// A file is checked once, before it is first read.
+			if !visible(root, name, info) {
+				err = fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+			} else {
+				e, err = c.fill(name, f, info)
+			}
 		}
 	}
 	if err != nil || e.cached() {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -103,6 +104,33 @@ func file(dir *os.Root, name string) target {
 		return target{status: http.StatusNotFound}
 	}
 	return target{status: http.StatusOK, name: name, info: info}
+}
+
+// visible reports whether name, whose Stat is info, is a file of root
+// whose path has no hidden segment once every symbolic link on the way is
+// followed. Links within the site are followed, but not to a hidden file or
+// into a hidden folder, which no URL may name; nor while the folder is being
+// replaced, when the path no longer leads to the file that was opened.
+func visible(root *os.Root, name string, info fs.FileInfo) bool {
+	top, err := filepath.EvalSymlinks(root.Name())
+	if err != nil {
+		return false
+	}
+	file, err := filepath.EvalSymlinks(filepath.Join(root.Name(), filepath.FromSlash(name)))
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(top, file)
+	if err != nil || !filepath.IsLocal(rel) {
+		return false
+	}
+	for seg := range strings.SplitSeq(filepath.ToSlash(rel), "/") {
+		if strings.HasPrefix(seg, ".") {
+			return false
+		}
+	}
+	now, err := os.Stat(file)
+	return err == nil && os.SameFile(now, info)
 }
 
 // checkPrefix reports whether p is "" or a path such as /sub or /a/b made

@@ -28,11 +28,24 @@ func writeJail(t testing.TB) (dir string) {
 	if err := os.CopyFS(dir, os.DirFS(writeSite(t, site))); err != nil {
 		t.Fatal(err)
 	}
+	hidden := map[string]string{".env": secret, ".private/secret.html": secret}
+	for name, text := range hidden {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	links := map[string]string{
-		"leak.html":  filepath.Join(parent, "secret.txt"), // absolute, outside
-		"leak.txt":   "../secret.txt",                     // relative, outside
-		"leakdir":    "..",                                // a folder outside
-		"inside.txt": "robots.txt",                        // within: followed
+		"leak.html":   filepath.Join(parent, "secret.txt"), // absolute, outside
+		"leak.txt":    "../secret.txt",                     // relative, outside
+		"leakdir":     "..",                                // a folder outside
+		"inside.txt":  "robots.txt",                        // within: followed
+		"dotfile.txt": ".env",                              // within, to a hidden file
+		"dotdir":      ".private",                          // within, to a hidden folder
+		"deep.html":   ".private/secret.html",              // within, into a hidden folder
 	}
 	for name, to := range links {
 		if err := os.Symlink(to, filepath.Join(dir, name)); err != nil {
@@ -105,6 +118,11 @@ func TestEscapes(t *testing.T) {
 		{name: "a query too long", target: "/?" + strings.Repeat("a", maxTarget), wantStatus: 414},
 		{name: "an asterisk", target: "*", wantStatus: 400},
 		{name: "a link within is followed", target: "/inside.txt", wantStatus: 200},
+		{name: "a link to a hidden file", target: "/dotfile.txt", wantStatus: 404},
+		{name: "a link to a hidden folder", target: "/dotdir/secret", wantStatus: 404},
+		{name: "a link to a hidden folder, as a file", target: "/dotdir/secret.html", wantStatus: 404},
+		{name: "a link into a hidden folder", target: "/deep", wantStatus: 404},
+		{name: "a link into a hidden folder, as a file", target: "/deep.html", wantStatus: 404},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

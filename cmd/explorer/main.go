@@ -33,6 +33,7 @@ func main() {
 	if app.IsClient {
 		ui.RememberScroll()
 		ui.GuardStorage()
+		ui.LeaveLinksOffSite()
 	}
 	app.RunWhenOnBrowser()
 }

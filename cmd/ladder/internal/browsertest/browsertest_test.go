@@ -20,6 +20,8 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/chromedp"
+
+	"github.com/ladder-explorer/ladder/web"
 )
 
 // htmlPage wraps body in a page that axe-core finds nothing wrong with.
@@ -304,8 +306,9 @@ func TestBrowser(t *testing.T) {
 	})
 }
 
-// wantCSP is the policy web/nginx/ladder.conf sends.
-const wantCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+// wantCSP is the policy web/nginx/ladder.conf must send: the one ladder
+// serve sends.
+const wantCSP = web.ContentSecurityPolicy
 
 // get fetches s.URL+path with the given Accept-Encoding, undecoded.
 func get(t *testing.T, s *Server, path, encoding string) (*http.Response, string) {

@@ -4,15 +4,13 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/ladder-explorer/ladder/web"
 )
 
-// ContentSecurityPolicy is the Content-Security-Policy of every response:
-// everything comes from the site itself. 'wasm-unsafe-eval' lets the page
-// compile app.wasm and allows nothing else; there are no inline scripts or
-// styles to allow. The nginx configuration must send the same string.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-	"img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; " +
-	"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+// ContentSecurityPolicy is the Content-Security-Policy of every response;
+// web.ContentSecurityPolicy says why.
+const ContentSecurityPolicy = web.ContentSecurityPolicy
 
 // fixedHeaders go on every response, errors and 304s included.
 //

@@ -91,6 +91,11 @@ func TestBuildPages(t *testing.T) {
 			t.Errorf("%s: title %v, og:title %q, description %q, og:description %q",
 				file, title, meta["og:title"], meta["description"], meta["og:description"])
 		}
+		// The page's own policy, for hosts that send none, comes before
+		// anything it governs.
+		if head, _, _ := strings.Cut(html, "</head>"); !strings.HasPrefix(head, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n"+string(policyMeta)) {
+			t.Errorf("%s: the head does not start with the page's Content-Security-Policy:\n%.400s", file, head)
+		}
 		if strings.Contains(meta["viewport"], "user-scalable") || strings.Contains(meta["viewport"], "maximum-scale") {
 			t.Errorf("%s: viewport %q forbids zooming", file, meta["viewport"])
 		}

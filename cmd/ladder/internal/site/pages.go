@@ -3,10 +3,15 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"runtime/debug"
+	"slices"
 	"strings"
+
+	"github.com/ladder-explorer/ladder/web"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -44,6 +49,14 @@ func fileURL(o *Options, name string) string {
 // (WCAG 1.4.4); the pages allow it.
 var lockedViewport = []byte(`maximum-scale=1, user-scalable=0, `)
 
+// charsetMeta is the first tag go-app writes in a page's head; the page's
+// Content-Security-Policy comes right after it, before anything it governs.
+var charsetMeta = []byte("<meta charset=\"UTF-8\">\n")
+
+// policyMeta is the page's own Content-Security-Policy, for hosts that send
+// no headers.
+var policyMeta = []byte(`<meta content="` + html.EscapeString(web.PagePolicy) + `" http-equiv="Content-Security-Policy">` + "\n")
+
 // renderPage prerenders one page with go-app's handler: the components
 // render on the server with the page's real content.
 func renderPage(o *Options, path string) (page []byte, err error) {
@@ -71,13 +84,19 @@ func renderPage(o *Options, path string) (page []byte, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", path, err)
 	}
-	return b, nil
+	if !bytes.Contains(b, charsetMeta) {
+		return nil, fmt.Errorf("render %s: go-app's charset meta has changed; update renderPage", path)
+	}
+	return bytes.Replace(b, charsetMeta, append(slices.Clip(charsetMeta), policyMeta...), 1), nil
 }
 
 // get returns what h answers to a GET of path.
 func get(h *app.Handler, path string) ([]byte, error) {
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://prerender.invalid"+path, nil))
+	// The path is escaped as a browser sends it: ids may hold letters
+	// outside ASCII, and a request line holds no space.
+	target := "http://prerender.invalid" + (&url.URL{Path: path}).EscapedPath()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
 	if rec.Code != http.StatusOK {
 		return nil, fmt.Errorf("render %s: status %d", path, rec.Code)
 	}

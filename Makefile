@@ -50,9 +50,10 @@ bench: test-deps
 microbench:
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /internal/perf)
 
-## fuzz: fuzz the page reader for FUZZTIME (5m by default)
+## fuzz: fuzz the page reader, then its links, for FUZZTIME each (5m by default)
 fuzz:
 	$(GO) test ./ladder/page -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./ladder/page -run '^$$' -fuzz FuzzLinks -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 ## check, export: the CLI on the bundled content
 check:

@@ -20,7 +20,8 @@ import (
 const secret = "TOP SECRET"
 
 // writeJail writes the site into a folder beside a secret file, with
-// symbolic links pointing out of the site and one pointing within.
+// hidden secrets inside it, and symbolic links pointing out of the site,
+// to the hidden secrets, and one pointing within.
 func writeJail(t testing.TB) (dir string) {
 	t.Helper()
 	parent := writeSite(t, map[string]string{"secret.txt": secret, "secret.html": secret})
@@ -28,16 +29,7 @@ func writeJail(t testing.TB) (dir string) {
 	if err := os.CopyFS(dir, os.DirFS(writeSite(t, site))); err != nil {
 		t.Fatal(err)
 	}
-	hidden := map[string]string{".env": secret, ".private/secret.html": secret}
-	for name, text := range hidden {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, map[string]string{".env": secret, ".private/secret.html": secret})
 	links := map[string]string{
 		"leak.html":   filepath.Join(parent, "secret.txt"), // absolute, outside
 		"leak.txt":    "../secret.txt",                     // relative, outside

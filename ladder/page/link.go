@@ -13,18 +13,20 @@ import (
 // scheme (a path, a query, a fragment, or //host) is relative and allowed.
 var linkSchemes = []string{"http", "https", "mailto", "tel"}
 
-// safeURL returns the destination as it goes into an href, goldmark's
+// safeURL returns a link's destination as it goes into an href, goldmark's
 // backslash escapes and entities resolved and the rest percent-encoded, and
-// whether a link to it is safe. It decides on what a browser would follow,
-// not on the Markdown as written, so that no encoding of a scheme gets past
-// it: see followed.
+// whether a link to it is safe: see safeHref.
 func safeURL(dest string) (string, bool) {
-	href := string(util.URLEscape([]byte(strings.TrimSpace(dest)), true))
+	return safeHref(string(util.URLEscape([]byte(strings.TrimSpace(dest)), true)))
+}
+
+// safeHref returns href and whether a link to it is safe: relative, or to
+// one of linkSchemes. It decides on what a browser would follow, not on the
+// Markdown as written, so that no encoding of a scheme gets past it: see
+// followed.
+func safeHref(href string) (string, bool) {
 	scheme, ok := urlScheme(followed(href))
-	if !ok {
-		return "", false
-	}
-	if scheme != "" && !slices.Contains(linkSchemes, scheme) {
+	if !ok || scheme != "" && !slices.Contains(linkSchemes, scheme) {
 		return "", false
 	}
 	return href, true

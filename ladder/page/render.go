@@ -169,7 +169,9 @@ func renderAutoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) 
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
 		dest = "mailto:" + dest
 	}
-	if dest, ok := safeURL(dest); ok {
+	// An autolink's URL is written as it stands, as goldmark writes it:
+	// CommonMark reads no escape in it.
+	if dest, ok := safeHref(string(util.URLEscape([]byte(dest), false))); ok {
 		openLink(w, dest, "")
 		_, _ = w.WriteString(html.EscapeString(label) + "</a>")
 	} else {

@@ -71,7 +71,7 @@ func (c *cache) open(root *os.Root, name string, info fs.FileInfo) (e *entry, f 
 	if info, err = f.Stat(); err == nil {
 		if e = c.get(name, info); e == nil {
 			// A file is checked once, before it is first read.
-			if !visible(root, name, info) {
+			if !visible(root, name) {
 				err = fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 			} else {
 				e, err = c.fill(name, f, info)

@@ -106,12 +106,11 @@ func file(dir *os.Root, name string) target {
 	return target{status: http.StatusOK, name: name, info: info}
 }
 
-// visible reports whether name, whose Stat is info, is a file of root
-// whose path has no hidden segment once every symbolic link on the way is
-// followed. Links within the site are followed, but not to a hidden file or
-// into a hidden folder, which no URL may name; nor while the folder is being
-// replaced, when the path no longer leads to the file that was opened.
-func visible(root *os.Root, name string, info fs.FileInfo) bool {
+// visible reports whether name is a file of root whose path has no hidden
+// segment once every symbolic link on the way is followed: links within the
+// site are followed, but not to a hidden file or into a hidden folder,
+// which no URL may name.
+func visible(root *os.Root, name string) bool {
 	top, err := filepath.EvalSymlinks(root.Name())
 	if err != nil {
 		return false
@@ -129,8 +128,7 @@ func visible(root *os.Root, name string, info fs.FileInfo) bool {
 			return false
 		}
 	}
-	now, err := os.Stat(file)
-	return err == nil && os.SameFile(now, info)
+	return true
 }
 
 // checkPrefix reports whether p is "" or a path such as /sub or /a/b made

@@ -54,10 +54,10 @@ func (b *builder) role() *ladder.Role {
 // which become the role's addresses. It warns when the slug is not that
 // segment or name as written, and fails when there is none.
 func (b *builder) roleID() string {
-	raw, from := rawRoleID(b.fm.permalink, b.src.path)
-	pos := ladder.Pos{Line: 1, Col: 1}
-	if b.fm.permalink != "" {
-		pos = b.fm.permalinkPos
+	raw, fromPermalink := rawRoleID(b.fm.permalink, b.src.path)
+	from, pos := "the file name", ladder.Pos{Line: 1, Col: 1}
+	if fromPermalink {
+		from, pos = "the permalink's last segment", b.fm.permalinkPos
 	}
 	id := ladder.Slug(raw)
 	switch {

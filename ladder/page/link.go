@@ -1,6 +1,7 @@
 package page
 
 import (
+	"encoding/hex"
 	"html"
 	"slices"
 	"strings"
@@ -17,19 +18,17 @@ var linkSchemes = []string{"http", "https", "mailto", "tel"}
 // backslash escapes and entities resolved and the rest percent-encoded, and
 // whether a link to it is safe: see safeHref.
 func safeURL(dest string) (string, bool) {
-	return safeHref(string(util.URLEscape([]byte(strings.TrimSpace(dest)), true)))
+	href := string(util.URLEscape([]byte(strings.TrimSpace(dest)), true))
+	return href, safeHref(href)
 }
 
-// safeHref returns href and whether a link to it is safe: relative, or to
-// one of linkSchemes. It decides on what a browser would follow, not on the
+// safeHref reports whether a link to href is safe: relative, or to one of
+// linkSchemes. It decides on what a browser would follow, not on the
 // Markdown as written, so that no encoding of a scheme gets past it: see
 // followed.
-func safeHref(href string) (string, bool) {
+func safeHref(href string) bool {
 	scheme, ok := urlScheme(followed(href))
-	if !ok || scheme != "" && !slices.Contains(linkSchemes, scheme) {
-		return "", false
-	}
-	return href, true
+	return ok && (scheme == "" || slices.Contains(linkSchemes, scheme))
 }
 
 // offSite reports whether href leads to another site, which is not told
@@ -97,26 +96,14 @@ func percentDecode(s string) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
-			i += 2
-			continue
+		if s[i] == '%' && i+2 < len(s) {
+			if c, err := hex.DecodeString(s[i+1 : i+3]); err == nil {
+				b.Write(c)
+				i += 2
+				continue
+			}
 		}
 		b.WriteByte(s[i])
 	}
 	return b.String()
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c >= 'a':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
 }

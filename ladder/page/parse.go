@@ -267,15 +267,15 @@ func (b *builder) note(bl block) {
 }
 
 // rawRoleID is the last segment of the permalink, or the file's name with
-// "_" turned into "-", as written; from says which of the two it is. The
+// "_" turned into "-", as written, and whether it is the permalink's. The
 // role's id is its slug.
-func rawRoleID(permalink, file string) (raw, from string) {
+func rawRoleID(permalink, file string) (raw string, fromPermalink bool) {
 	p, _, _ := strings.Cut(permalink, "?")
 	p, _, _ = strings.Cut(p, "#")
 	p = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(p, "/"), ".html"), "/index")
 	if seg := path.Base("/" + p); seg != "/" && seg != "." {
-		return seg, "the permalink's last segment"
+		return seg, true
 	}
 	base := baseName(file)
-	return strings.ReplaceAll(strings.TrimSuffix(base, path.Ext(base)), "_", "-"), "the file name"
+	return strings.ReplaceAll(strings.TrimSuffix(base, path.Ext(base)), "_", "-"), false
 }

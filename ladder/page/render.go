@@ -171,8 +171,8 @@ func renderAutoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) 
 	}
 	// An autolink's URL is written as it stands, as goldmark writes it:
 	// CommonMark reads no escape in it.
-	if dest, ok := safeHref(string(util.URLEscape([]byte(dest), false))); ok {
-		openLink(w, dest, "")
+	if href := string(util.URLEscape([]byte(dest), false)); safeHref(href) {
+		openLink(w, href, "")
 		_, _ = w.WriteString(html.EscapeString(label) + "</a>")
 	} else {
 		_, _ = w.WriteString(html.EscapeString(label))

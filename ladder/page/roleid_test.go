@@ -46,6 +46,7 @@ func TestRoleIDs(t *testing.T) {
 		{"only punctuation", "--.md", "", "", false},
 		{"only dots", "...md", "", "", false},
 		{"a plain permalink", "x y.md", "/careers/test-engineer/", "test-engineer", false},
+		{"a permalink of the root gives way to the file name", "x y.md", "/", "x-y", true},
 		{"a permalink with a space", "x.md", "/careers/Test engineer/", "test-engineer", true},
 		{"a permalink with escapes", "x.md", "/careers/%2e%2e/", "2e-2e", true},
 		{"a permalink of punctuation", "x.md", "/careers/--/", "", false},

@@ -57,6 +57,9 @@ var charsetMeta = []byte("<meta charset=\"UTF-8\">\n")
 // no headers.
 var policyMeta = []byte(`<meta content="` + html.EscapeString(web.PagePolicy) + `" http-equiv="Content-Security-Policy">` + "\n")
 
+// charsetAndPolicy replaces charsetMeta in every page.
+var charsetAndPolicy = slices.Concat(charsetMeta, policyMeta)
+
 // renderPage prerenders one page with go-app's handler: the components
 // render on the server with the page's real content.
 func renderPage(o *Options, path string) (page []byte, err error) {
@@ -87,7 +90,7 @@ func renderPage(o *Options, path string) (page []byte, err error) {
 	if !bytes.Contains(b, charsetMeta) {
 		return nil, fmt.Errorf("render %s: go-app's charset meta has changed; update renderPage", path)
 	}
-	return bytes.Replace(b, charsetMeta, append(slices.Clip(charsetMeta), policyMeta...), 1), nil
+	return bytes.Replace(b, charsetMeta, charsetAndPolicy, 1), nil
 }
 
 // get returns what h answers to a GET of path.

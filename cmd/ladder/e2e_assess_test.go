@@ -392,7 +392,7 @@ func testAssessPrint(t *testing.T, browser context.Context, s hosted) {
 }
 
 // raceSkills are the unplaced skills raceNotYet may play its race on.
-var raceSkills = []string{"production-operations", "security-privacy-and-compliance", "infrastructure-standardization-and-automation", "distributed-systems"}
+var raceSkills = []string{"production-operations", "security-privacy-and-compliance", "infrastructure-standardization-and-automation", "distributed-systems", "modern-software-development"}
 
 // raceNotYet moves a skill's slider to I and clicks its "not yet" in one
 // JavaScript task, and returns the skill. go-app can still render inside

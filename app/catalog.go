@@ -90,6 +90,13 @@ func (c *Catalog) Pages() []string {
 	return pages
 }
 
+// StartsApp says whether the page at path (no prefix) is a tool that needs
+// the app to do anything, compare and assess, whose page starts the app as
+// it loads. Every other page reads as a document until the visitor uses it.
+func (c *Catalog) StartsApp(path string) bool {
+	return path == comparePage || strings.HasPrefix(path, "/assess/")
+}
+
 // comparePage is the comparison's page; its query says what it compares.
 const comparePage = "/compare"
 

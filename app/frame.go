@@ -23,7 +23,7 @@ func frame(c *Catalog, trail []crumb, current string, content ...app.UI) app.UI 
 		),
 		el("main", attrs{"id", "main"}, content...),
 		el("footer", attrs{"class", "footer"},
-			txt("p", nil, "Every page works offline once visited, and nothing you do here leaves your device."),
+			newOffline(),
 		),
 	)
 }

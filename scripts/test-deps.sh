@@ -4,7 +4,8 @@
 #   - Debian's Chromium, nginx, nginx's brotli_static module and wrk (for
 #     make bench) (apt-get, as root; otherwise it prints the command to run
 #     and fails);
-#   - axe-core, with npm ci, in cmd/ladder/internal/browsertest/node_modules.
+#   - axe-core and Lighthouse, pinned in its package.json, with npm ci, in
+#     cmd/ladder/internal/browsertest/node_modules.
 # The tests (package cmd/ladder/internal/browsertest) fail, and say to run
 # this, when something is missing.
 set -euo pipefail
@@ -15,13 +16,18 @@ chromium=${CHROMIUM:-/usr/bin/chromium}
 nginx=/usr/sbin/nginx
 brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 axe=$browsertest/node_modules/axe-core/axe.min.js
+lighthouse=$browsertest/node_modules/lighthouse/cli/index.js
 
 missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 [ -x "$nginx" ] || missing+=(nginx)
 [ -f "$brotli_module" ] || missing+=(libnginx-mod-http-brotli-static)
 [ -x /usr/bin/wrk ] || missing+=(wrk) # make bench loads the hosts with it
-if [ ! -f "$axe" ] && ! command -v npm >/dev/null 2>&1; then
+npm_packages=no
+if [ ! -f "$axe" ] || [ ! -f "$lighthouse" ]; then
+	npm_packages=yes
+fi
+if [ "$npm_packages" = yes ] && ! command -v npm >/dev/null 2>&1; then
 	missing+=(npm)
 fi
 
@@ -41,8 +47,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 fi
 
-if [ ! -f "$axe" ]; then
-	echo "test-deps: installing axe-core in $browsertest"
+if [ "$npm_packages" = yes ]; then
+	echo "test-deps: installing axe-core and Lighthouse in $browsertest"
 	if [ -f "$browsertest/package-lock.json" ]; then
 		(cd "$browsertest" && npm ci --no-audit --no-fund)
 	else
@@ -50,4 +56,4 @@ if [ ! -f "$axe" ]; then
 	fi
 fi
 
-echo "test-deps: Chromium, nginx with brotli_static, wrk and axe-core are installed"
+echo "test-deps: Chromium, nginx with brotli_static, wrk, axe-core and Lighthouse are installed"

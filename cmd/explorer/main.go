@@ -33,7 +33,6 @@ func main() {
 	if app.IsClient {
 		ui.RememberScroll()
 		ui.GuardStorage()
-		ui.LeaveLinksOffSite()
 	}
 	app.RunWhenOnBrowser()
 }

@@ -140,7 +140,8 @@ func explorerSuite(t *testing.T, s hosted) {
 	t.Run("offline cold start", func(t *testing.T) { testOffline(t, browser, s) })
 }
 
-// open navigates a new tab to path and waits for the app to mount.
+// open navigates a new tab to path, uses the page and waits for the app to
+// mount.
 func open(t *testing.T, browser context.Context, s hosted, path string) context.Context {
 	t.Helper()
 	tab := browsertest.NewTab(t, browser)
@@ -155,8 +156,19 @@ func open(t *testing.T, browser context.Context, s hosted, path string) context.
 	if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
 		t.Fatal(err)
 	}
+	use(t, tab)
 	waitFor(t, tab, appReady)
 	return tab
+}
+
+// use does what a visitor who uses the page does first, a key press (not
+// one that scrolls), which starts the app on a reading page; a page that
+// starts the app by itself ignores it.
+func use(t *testing.T, tab context.Context) {
+	t.Helper()
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // firstRenderScript keeps the page's h1 as the app first rendered it: when
@@ -340,14 +352,12 @@ func testKeepsPlace(t *testing.T, browser context.Context, s hosted) {
 	if err := chromedp.Do(tab, chromedp.Navigate(s.at(senior))); err != nil {
 		t.Fatal(err)
 	}
-	// The load event comes before app.wasm has been fetched and compiled.
-	started, err := chromedp.Run(tab, chromedp.Evaluate[bool](`scrollTo(0, 400); `+appReady))
-	if err != nil {
-		t.Fatal(err)
+	// A reader scrolls; the app starts when they use the page.
+	if started := eval[bool](t, tab, `scrollTo(0, 400); document.documentElement.hasAttribute("data-app")`); started {
+		t.Fatal("the app started before the page was used")
 	}
-	if started {
-		t.Skip("the app started before the page could be scrolled")
-	}
+	use(t, tab)
+	waitFor(t, tab, `document.documentElement.hasAttribute("data-app")`)
 	// Meanwhile go-app's loader is a badge, not a cover over the text.
 	cover := eval[float64](t, tab, `(l => l ? l.getBoundingClientRect().width * l.getBoundingClientRect().height / (innerWidth * innerHeight) : 0)(document.getElementById("app-wasm-loader"))`)
 	if cover > 0.05 {
@@ -392,6 +402,7 @@ func testAxe(t *testing.T, browser context.Context, s hosted) {
 			if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
 				t.Fatal(err)
 			}
+			use(t, tab)
 			waitFor(t, tab, appReady)
 			violations, err := browsertest.Axe(tab)
 			if err != nil {
@@ -417,6 +428,7 @@ func testPhone(t *testing.T, browser context.Context, s hosted) {
 		if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
 			t.Fatal(err)
 		}
+		use(t, tab)
 		waitFor(t, tab, appReady)
 		if w := eval[int](t, tab, `document.documentElement.scrollWidth`); w > 360 {
 			t.Errorf("%s is %d px wide on a 360 px phone", path, w)
@@ -446,6 +458,7 @@ func testOffline(t *testing.T, browser context.Context, s hosted) {
 		if err := chromedp.Do(cold, chromedp.Navigate(s.at(tt.path))); err != nil {
 			t.Fatalf("offline %s: %v", tt.path, err)
 		}
+		use(t, cold)
 		waitFor(t, cold, appReady+" && "+tt.want)
 	}
 }
@@ -525,7 +538,8 @@ func TestUpdateAvailable(t *testing.T) {
 
 // TestCorpusPages builds the careers site's real pages and checks the home
 // page, every role page and the last level of every role in Chromium: the
-// content's own words are there, and axe-core finds nothing.
+// content's own words are there, and axe-core finds nothing. On the same
+// build: the reading visits' budget, and Lighthouse's scores.
 func TestCorpusPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the corpus's site and drives Chromium")
@@ -543,7 +557,16 @@ func TestCorpusPages(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &fw); err != nil {
 		t.Fatal(err)
 	}
-	s := startServe(t, buildSite(t, corpus), "")
+	dir := buildSite(t, corpus)
+	s := startServe(t, dir, "")
+	t.Run("reading visits", func(t *testing.T) {
+		g := newGatedSite(t, dir)
+		close(g.gate)
+		for _, path := range []string{"/", "/roles/software-engineer", "/roles/software-engineer/senior", "/roles/software-engineer/grid"} {
+			testReadingVisit(t, g, path)
+		}
+	})
+	t.Run("lighthouse", func(t *testing.T) { testLighthouse(t, s) })
 	browser := browsertest.Browser(t)
 	check := func(path, heading string) {
 		t.Helper()

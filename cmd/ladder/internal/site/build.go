@@ -69,7 +69,7 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	ui.Register(cat)
 	pages := append(cat.Pages(), "/"+notFoundFile)
 	for _, p := range pages {
-		b, err := renderPage(&o, p)
+		b, err := renderPage(&o, p, cat.StartsApp(p))
 		if err != nil {
 			return res, err
 		}

@@ -60,9 +60,29 @@ var policyMeta = []byte(`<meta content="` + html.EscapeString(web.PagePolicy) + 
 // charsetAndPolicy replaces charsetMeta in every page.
 var charsetAndPolicy = slices.Concat(charsetMeta, policyMeta)
 
+// appScripts are the scripts go-app puts in every page, which start the
+// app as the page loads.
+func appScripts(o *Options) []byte {
+	return slices.Concat(scriptTag(o.path("/wasm_exec.js")), scriptTag(o.path("/app.js")))
+}
+
+// loaderScript is the explorer's loader, which every page carries: a
+// reading page starts the app only when the visitor uses it (see
+// web/static/loader.js).
+func loaderScript(o *Options) []byte {
+	return scriptTag(o.path("/web/loader.js"))
+}
+
+// scriptTag is a deferred script's tag as fixMarkup writes it.
+func scriptTag(src string) []byte {
+	return []byte(`<script defer src="` + html.EscapeString(src) + `"></script>` + "\n")
+}
+
 // renderPage prerenders one page with go-app's handler: the components
-// render on the server with the page's real content.
-func renderPage(o *Options, path string) (page []byte, err error) {
+// render on the server with the page's real content. A page that startsApp
+// keeps go-app's scripts, followed by the loader; any other page carries
+// the loader alone.
+func renderPage(o *Options, path string, startsApp bool) (page []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("render %s: %v\n%s", path, r, debug.Stack())
@@ -90,6 +110,15 @@ func renderPage(o *Options, path string) (page []byte, err error) {
 	if !bytes.Contains(b, charsetMeta) {
 		return nil, fmt.Errorf("render %s: go-app's charset meta has changed; update renderPage", path)
 	}
+	scripts := appScripts(o)
+	if !bytes.Contains(b, scripts) {
+		return nil, fmt.Errorf("render %s: go-app's script tags have changed; update renderPage", path)
+	}
+	loader := loaderScript(o)
+	if startsApp {
+		loader = slices.Concat(scripts, loader)
+	}
+	b = bytes.Replace(b, scripts, loader, 1)
 	return bytes.Replace(b, charsetMeta, charsetAndPolicy, 1), nil
 }
 

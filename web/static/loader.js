@@ -1,0 +1,217 @@
+// The explorer's loader, the one script a reading page carries.
+//
+// A page arrives prerendered: it reads, and its links navigate, without the
+// app. The loader starts the app (go-app's app.js, which fetches app.wasm
+// and registers the service worker that keeps the whole site offline) only
+// when the visitor uses the page:
+//   - a key press, but not one that only scrolls the page (arrows, page up
+//     and down, space, home, end outside a control) or is a browser
+//     shortcut (with Ctrl, Alt or Cmd);
+//   - a pointer press: a mouse button, or a touch or pen that lifts where
+//     it came down without scrolling the page (a tap);
+//   - focus entering a control (an input, select, textarea, button or summary);
+//   - installing the app, or a page in the installed app (display-mode:
+//     standalone);
+//   - an earlier start in this tab: after the visitor has used one page, the
+//     pages they go to next start the app at once.
+// Pages that need the app (compare, assess) load go-app's scripts
+// themselves, as today; the loader sees that the app is starting.
+//
+// Until the app runs, the loader does the controls' work the browser cannot:
+// the level slider goes to the chosen level's page (its tick link), and a
+// button the app answers says the app is starting, then is pressed again
+// once it runs. Once the app runs (the document is data-app="ready"), the
+// app answers everything and the loader only keeps links to other sites
+// away from go-app (see keepOffSite).
+(() => {
+  "use strict";
+
+  const root = document.documentElement;
+  const base = new URL("../", document.currentScript.src).href;
+  const engagedKey = "ladder-engaged";
+  const scrollKeys = new Set([" ", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End"]);
+  const modifierKeys = new Set(["Shift", "Control", "Alt", "AltGraph", "Meta", "CapsLock", "Fn"]);
+  const controls = "input, select, textarea, button, summary, [contenteditable]";
+
+  // pending is the id of a button pressed before the app ran, pressed
+  // again once it runs.
+  let pending = "";
+
+  const running = () => root.dataset.app === "ready";
+  const starting = () => root.dataset.app === "starting" || running();
+  const isControl = (el) => el instanceof Element && el.closest(controls) !== null;
+
+  // start loads wasm_exec.js then app.js, in that order, once.
+  function start() {
+    if (starting()) {
+      return;
+    }
+    root.dataset.app = "starting";
+    try {
+      sessionStorage.setItem(engagedKey, "1");
+    } catch {
+      // Storage may be refused; the next page then waits for a use too.
+    }
+    for (const name of ["wasm_exec.js", "app.js"]) {
+      const script = document.createElement("script");
+      script.src = base + name;
+      script.async = false;
+      document.head.append(script);
+    }
+  }
+
+  // say puts a message in the page's live region, for screen readers; the
+  // app replaces the region when it runs.
+  function say(message) {
+    const status = document.querySelector(".status");
+    if (status) {
+      status.textContent = message;
+    }
+  }
+
+  function engaged() {
+    try {
+      return sessionStorage.getItem(engagedKey) === "1";
+    } catch {
+      return false;
+    }
+  }
+
+  function installed() {
+    return matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
+  }
+
+  // The loader runs: the level slider works (style.css shows it).
+  root.dataset.loader = "on";
+
+  // The page started the app itself (go-app's scripts ran before this one).
+  if (typeof goappInitWebAssembly === "function") {
+    root.dataset.app = "starting";
+  } else if (installed() || engaged()) {
+    start();
+  }
+
+  addEventListener("appinstalled", start);
+
+  addEventListener(
+    "keydown",
+    (e) => {
+      if (modifierKeys.has(e.key) || e.ctrlKey || e.altKey || e.metaKey) {
+        return;
+      }
+      if (scrollKeys.has(e.key) && !isControl(e.target)) {
+        return;
+      }
+      start();
+    },
+    true
+  );
+
+  // A mouse button is a press. A touch or a pen is one when it lifts where
+  // it came down, the page unscrolled: a tap. One that moves or scrolls the
+  // page is reading (the browser usually cancels it, pointercancel, but not
+  // always).
+  let down = null;
+  addEventListener(
+    "pointerdown",
+    (e) => {
+      down = null;
+      if (e.pointerType === "mouse") {
+        start();
+      } else {
+        down = { x: e.clientX, y: e.clientY, sx: scrollX, sy: scrollY };
+      }
+    },
+    true
+  );
+  addEventListener("pointercancel", () => (down = null), true);
+  addEventListener(
+    "pointerup",
+    (e) => {
+      const tap =
+        down !== null &&
+        Math.abs(e.clientX - down.x) < 10 &&
+        Math.abs(e.clientY - down.y) < 10 &&
+        scrollX === down.sx &&
+        scrollY === down.sy;
+      down = null;
+      if (tap) {
+        start();
+      }
+    },
+    true
+  );
+
+  addEventListener(
+    "focusin",
+    (e) => {
+      if (isControl(e.target)) {
+        start();
+      }
+    },
+    true
+  );
+
+  // The level slider, before the app runs: while it moves, it says which
+  // level it is on; where it stops (change: the mouse or finger let go, or
+  // a key step), it goes to that level's page, replacing the address as the
+  // app does.
+  function levelTick(slider) {
+    if (!(slider instanceof HTMLInputElement) || slider.id !== "level-slider") {
+      return null;
+    }
+    return document.querySelectorAll(".ticks a")[slider.valueAsNumber] || null;
+  }
+
+  document.addEventListener("input", (e) => {
+    const tick = running() ? null : levelTick(e.target);
+    if (tick) {
+      e.target.setAttribute("aria-valuetext", tick.textContent);
+    }
+  });
+
+  document.addEventListener("change", (e) => {
+    const tick = running() ? null : levelTick(e.target);
+    if (tick && !tick.hasAttribute("aria-current")) {
+      location.replace(tick.href);
+    }
+  });
+
+  // A button pressed before the app runs: the app is starting, and the
+  // button is pressed again when it runs.
+  document.addEventListener("click", (e) => {
+    if (running() || !(e.target instanceof Element)) {
+      return;
+    }
+    const button = e.target.closest("button");
+    if (button) {
+      pending = button.id;
+      start();
+      say("Starting the app…");
+    }
+  });
+
+  new MutationObserver(() => {
+    if (running() && pending) {
+      const button = document.getElementById(pending);
+      pending = "";
+      if (button) {
+        button.click();
+      }
+    }
+  }).observe(root, { attributes: true, attributeFilter: ["data-app"] });
+
+  // keepOffSite keeps go-app away from links that leave the site, so that
+  // the browser follows them as it does without the app. go-app answers
+  // every click on a link (window.onclick): a link to another site it opens
+  // with window.open, which gives that site a handle on this tab and this
+  // page's address as referrer, whatever rel="noreferrer" says; a link with
+  // another scheme, tel: among them, it pushes into the history, which
+  // throws and stops the app. The document hears a click before the window.
+  document.addEventListener("click", (e) => {
+    const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    if (link && link.origin !== location.origin) {
+      e.stopPropagation();
+    }
+  });
+})();

@@ -23,8 +23,25 @@ func frame(c *Catalog, trail []crumb, current string, content ...app.UI) app.UI 
 		),
 		el("main", attrs{"id", "main"}, content...),
 		el("footer", attrs{"class", "footer"},
-			newOffline(),
+			offline(),
 		),
+	)
+}
+
+// offline is the footer's word on the whole-site offline copy, which the
+// service worker makes once the visitor uses the site, never for one who
+// only reads. It holds every state's words; the loader
+// (web/static/loader.js) marks the document with the copy's state
+// (data-offline: saving, kept or none) and the stylesheet shows that
+// state's words. Until then it offers the copy: pressing the button uses
+// the page, which starts the app and, with it, the copy.
+func offline() app.UI {
+	return el("p", attrs{"class", "offline"},
+		txt("span", nil, "Nothing you do here leaves your device. "),
+		txt("button", attrs{"type", "button", "id", "keep-offline", "class", "offline-offer"}, "Keep available offline"),
+		txt("span", attrs{"class", "offline-saving"}, "Keeping every page on this device for reading offline…"),
+		txt("span", attrs{"class", "offline-kept"}, "Every page is kept on this device and works offline."),
+		txt("span", attrs{"class", "offline-none"}, "This browser cannot keep the site for offline use."),
 	)
 }
 

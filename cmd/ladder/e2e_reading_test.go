@@ -89,6 +89,7 @@ func TestReading(t *testing.T) {
 
 	t.Run("slider before the app", func(t *testing.T) { testSliderBeforeApp(t, newGatedSite(t, dir)) })
 	t.Run("a button before the app", func(t *testing.T) { testButtonBeforeApp(t, newGatedSite(t, dir)) })
+	t.Run("a picker before the app", func(t *testing.T) { testPickerBeforeApp(t, newGatedSite(t, dir)) })
 }
 
 // testReadingVisit opens path in a new browser, as a first visit, and reads
@@ -244,7 +245,7 @@ window.matchMedia = q => matchMediaOfTheBrowser(/display-mode:\s*standalone/.tes
 // testOfflineCopy: the whole site is kept once the visitor uses a page, or
 // asks for it, and not before.
 func testOfflineCopy(t *testing.T, g *gatedSite) {
-	const kept = `document.querySelector(".footer").textContent.includes("Every page is kept on this device")`
+	const kept = `document.querySelector(".footer").innerText.includes("Every page is kept on this device")`
 	for _, ask := range []bool{false, true} {
 		browser := browsertest.Browser(t)
 		tab := browsertest.NewTab(t, browser)
@@ -255,8 +256,8 @@ func testOfflineCopy(t *testing.T, g *gatedSite) {
 			t.Fatalf("%d service workers before the page was used", n)
 		}
 		if ask {
-			if got := eval[string](t, tab, `document.getElementById("keep-offline").textContent`); got != "Keep available offline" {
-				t.Fatalf("the offline control reads %q", got)
+			if got := eval[string](t, tab, `document.querySelector(".footer").innerText`); got != "Nothing you do here leaves your device. Keep available offline" {
+				t.Fatalf("before a use, the footer reads %q", got)
 			}
 			if err := chromedp.Do(tab, chromedp.Click("#keep-offline")); err != nil {
 				t.Fatal(err)
@@ -379,4 +380,19 @@ func testLighthouse(t *testing.T, s hosted) {
 			}
 		}
 	}
+}
+
+// testPickerBeforeApp changes a comparison's picker while app.wasm is held
+// back: the page says the app is starting, and once it runs the picker is
+// set again and the app answers it.
+func testPickerBeforeApp(t *testing.T, g *gatedSite) {
+	tab := browsertest.NewTab(t, browsertest.Browser(t))
+	if err := chromedp.Do(tab, chromedp.Navigate(g.at("/compare"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.documentElement.dataset.app === "starting" && document.getElementById("left-level").disabled`)
+	choose(t, tab, "left-role", "devops-engineer")
+	waitFor(t, tab, `document.querySelector(".status").textContent === "Starting the app…"`)
+	close(g.gate)
+	waitFor(t, tab, appReady+` && document.getElementById("left-role").value === "devops-engineer" && !document.getElementById("left-level").disabled`)
 }

@@ -19,8 +19,8 @@
 //
 // Until the app runs, the loader does the controls' work the browser cannot:
 // the level slider goes to the chosen level's page (its tick link), and a
-// button the app answers says the app is starting, then is pressed again
-// once it runs. Once the app runs (the document is data-app="ready"), the
+// button or a picker the app answers says the app is starting; once it
+// runs, the button is pressed again, the picker set again. Once the app runs (the document is data-app="ready"), the
 // app answers everything and the loader only keeps links to other sites
 // away from go-app (see keepOffSite).
 (() => {
@@ -33,9 +33,10 @@
   const modifierKeys = new Set(["Shift", "Control", "Alt", "AltGraph", "Meta", "CapsLock", "Fn"]);
   const controls = "input, select, textarea, button, summary, [contenteditable]";
 
-  // pending is the id of a button pressed before the app ran, pressed
-  // again once it runs.
-  let pending = "";
+  // pending is what the visitor did to a control the app answers, before
+  // it ran, done again once it runs: a button pressed ({id}) or a picker
+  // changed ({id, value}).
+  let pending = null;
 
   const running = () => root.dataset.app === "ready";
   const starting = () => root.dataset.app === "starting" || running();
@@ -52,6 +53,7 @@
     } catch {
       // Storage may be refused; the next page then waits for a use too.
     }
+    followOffline();
     for (const name of ["wasm_exec.js", "app.js"]) {
       const script = document.createElement("script");
       script.src = base + name;
@@ -84,9 +86,32 @@
   // The loader runs: the level slider works (style.css shows it).
   root.dataset.loader = "on";
 
+  // followOffline marks the document with the state of the whole-site
+  // offline copy, which the app's service worker makes once the app
+  // starts: saving, kept (the worker is ready) or none (no service
+  // workers); the footer shows its words (style.css).
+  function followOffline() {
+    if (!("serviceWorker" in navigator)) {
+      root.dataset.offline = "none";
+      return;
+    }
+    if (root.dataset.offline !== "kept") {
+      root.dataset.offline = "saving";
+    }
+    navigator.serviceWorker.ready.then(() => {
+      root.dataset.offline = "kept";
+    });
+  }
+
+  // A worker in charge of the page holds the copy already.
+  if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
+    root.dataset.offline = "kept";
+  }
+
   // The page started the app itself (go-app's scripts ran before this one).
   if (typeof goappInitWebAssembly === "function") {
     root.dataset.app = "starting";
+    followOffline();
   } else if (installed() || engaged()) {
     start();
   }
@@ -171,33 +196,46 @@
   });
 
   document.addEventListener("change", (e) => {
-    const tick = running() ? null : levelTick(e.target);
-    if (tick && !tick.hasAttribute("aria-current")) {
-      location.replace(tick.href);
-    }
-  });
-
-  // A button pressed before the app runs: the app is starting, and the
-  // button is pressed again when it runs.
-  document.addEventListener("click", (e) => {
-    if (running() || !(e.target instanceof Element)) {
+    if (running()) {
       return;
     }
-    const button = e.target.closest("button");
-    if (button) {
-      pending = button.id;
-      start();
-      say("Starting the app…");
+    const tick = levelTick(e.target);
+    if (tick && !tick.hasAttribute("aria-current")) {
+      location.replace(tick.href);
+    } else if (e.target instanceof HTMLSelectElement && e.target.id) {
+      wait({ id: e.target.id, value: e.target.value });
     }
   });
 
+  // A button pressed before the app runs.
+  document.addEventListener("click", (e) => {
+    const button = e.target instanceof Element ? e.target.closest("button") : null;
+    if (!running() && button) {
+      wait({ id: button.id });
+    }
+  });
+
+  // wait keeps what the visitor did to a control the app answers, starts
+  // the app and says so; once the app runs, it does it again there (the
+  // app has rebuilt the page: the control is found by its id).
+  function wait(action) {
+    pending = action.id ? action : null;
+    start();
+    say("Starting the app…");
+  }
+
   new MutationObserver(() => {
-    if (running() && pending) {
-      const button = document.getElementById(pending);
-      pending = "";
-      if (button) {
-        button.click();
-      }
+    if (!running() || pending === null) {
+      return;
+    }
+    const { id, value } = pending;
+    const control = document.getElementById(id);
+    pending = null;
+    if (control instanceof HTMLSelectElement) {
+      control.value = value;
+      control.dispatchEvent(new Event("change", { bubbles: true }));
+    } else if (control instanceof HTMLButtonElement) {
+      control.click();
     }
   }).observe(root, { attributes: true, attributeFilter: ["data-app"] });
 

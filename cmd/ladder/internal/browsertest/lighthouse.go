@@ -32,19 +32,40 @@ func lighthousePath() string {
 	return filepath.Join(packageDir(), "node_modules", "lighthouse", "cli", "index.js")
 }
 
+// lighthouseAttempts bounds the runs of one page: Lighthouse with this
+// Chromium sometimes loses the page load's trace (NO_NAVSTART, about one
+// run in five here) and asks to be run again.
+const lighthouseAttempts = 3
+
 // Lighthouse runs Lighthouse, with its default settings (a mobile phone,
 // simulated throttling), on url in a Chromium of its own with a fresh
 // profile, for the categories given ("performance", "accessibility",
-// "best-practices", "seo"), and returns its report.
+// "best-practices", "seo"), and returns its report. A run that Lighthouse
+// itself gives up on (a runtime error, such as a lost trace) is run again,
+// up to lighthouseAttempts times.
 func Lighthouse(ctx context.Context, url string, categories ...string) (Report, error) {
 	var rep Report
+	var err error
+	for range lighthouseAttempts {
+		var retry bool
+		rep, retry, err = lighthouseOnce(ctx, url, categories)
+		if err == nil || !retry {
+			break
+		}
+	}
+	return rep, err
+}
+
+// lighthouseOnce is one run of Lighthouse; retry says whether the failure
+// was Lighthouse's own, worth another run.
+func lighthouseOnce(ctx context.Context, url string, categories []string) (rep Report, retry bool, err error) {
 	cli := lighthousePath()
 	if _, err := os.Stat(cli); errors.Is(err, fs.ErrNotExist) {
-		return rep, fmt.Errorf("Lighthouse is not installed at %s: %s", cli, depsHint)
+		return rep, false, fmt.Errorf("Lighthouse is not installed at %s: %s", cli, depsHint)
 	}
 	profile, err := os.MkdirTemp("", "ladder-lighthouse-")
 	if err != nil {
-		return rep, err
+		return rep, false, err
 	}
 	defer removeAll(profile)
 	flags := strings.Join([]string{
@@ -60,9 +81,11 @@ func Lighthouse(ctx context.Context, url string, categories ...string) (Report, 
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return rep, fmt.Errorf("lighthouse %s: %v\n%s", url, err, lastLines(stderr.String(), 20))
+		retry := ctx.Err() == nil && strings.Contains(stderr.String(), "Runtime error encountered")
+		return rep, retry, fmt.Errorf("lighthouse %s: %v\n%s", url, err, lastLines(stderr.String(), 20))
 	}
-	return readLighthouse(stdout.Bytes())
+	rep, err = readLighthouse(stdout.Bytes())
+	return rep, false, err
 }
 
 // lighthouseResult is the part of Lighthouse's JSON report that Report keeps.

@@ -48,6 +48,7 @@ func BenchmarkPerf(b *testing.B) {
 	minimal := measureSize(b, rep, dir)
 	measureVisits(b, rep, dir, minimal)
 	measureInteractions(b, rep, dir)
+	measureLighthouse(b, rep, root, minimal)
 	measureHost(b, rep, dir)
 	measureBuilds(b, rep, root, fw)
 

@@ -88,7 +88,12 @@ func renderPage(o *Options, path string, startsApp bool) (page []byte, err error
 			err = fmt.Errorf("render %s: %v\n%s", path, r, debug.Stack())
 		}
 	}()
-	canonical, head := o.BaseURL+o.path(path), ""
+	// A canonical link is an absolute address: without a base URL there is
+	// none to give.
+	canonical, head := "", ""
+	if o.BaseURL != "" {
+		canonical = o.BaseURL + o.path(path)
+	}
 	if path == "/"+notFoundFile {
 		canonical, head = "", `<meta name="robots" content="noindex">`
 	}

@@ -20,9 +20,9 @@
 // Until the app runs, the loader does the controls' work the browser cannot:
 // the level slider goes to the chosen level's page (its tick link), and a
 // button or a picker the app answers says the app is starting; once it
-// runs, the button is pressed again, the picker set again. Once the app runs (the document is data-app="ready"), the
-// app answers everything and the loader only keeps links to other sites
-// away from go-app (see keepOffSite).
+// runs, the button is pressed again, the picker set again. Once the app
+// runs (the document is data-app="ready"), the app answers everything and
+// the loader only keeps links to other sites away from go-app (last below).
 (() => {
   "use strict";
 
@@ -239,7 +239,7 @@
     }
   }).observe(root, { attributes: true, attributeFilter: ["data-app"] });
 
-  // keepOffSite keeps go-app away from links that leave the site, so that
+  // Links that leave the site are kept away from go-app, so that
   // the browser follows them as it does without the app. go-app answers
   // every click on a link (window.onclick): a link to another site it opens
   // with window.open, which gives that site a handle on this tab and this

@@ -5,12 +5,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -55,43 +52,23 @@ new MutationObserver(() => {
 	}
 }).observe(document, {subtree: true, childList: true, attributes: true});`
 
-// counting is a site served in this process that counts the bytes it
-// sends.
-type counting struct {
+// served is a site served in this process, metered as a proxy would
+// meter it.
+type served struct {
 	url   string
-	bytes atomic.Int64
+	meter *browsertest.Meter
 }
 
 // serve serves dir with the project's host on a free loopback port until
 // the benchmark ends.
-func serve(b *testing.B, dir string) *counting {
+func serve(b *testing.B, dir string) served {
 	b.Helper()
 	h, err := host.New(host.Config{Dir: dir, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := &counting{url: "http://" + l.Addr().String()}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(countWriter{w, &c.bytes}, r)
-	}), ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(l) }()
-	b.Cleanup(func() { _ = srv.Close() })
-	return c
-}
-
-// countWriter counts the body bytes written.
-type countWriter struct {
-	http.ResponseWriter
-	n *atomic.Int64
-}
-
-func (w countWriter) Write(p []byte) (int, error) {
-	w.n.Add(int64(len(p)))
-	return w.ResponseWriter.Write(p)
+	url, meter := browsertest.Metered(b, h)
+	return served{url, meter}
 }
 
 // visit is what one page load measured, in milliseconds from the start of
@@ -167,12 +144,12 @@ func load(browser context.Context, url string, o loadOptions) (visit, context.Co
 }
 
 // coldVisit loads url once in a new browser with a fresh profile, on the
-// throttled network, and uses the page when use says so. With served, it
+// throttled network, and uses the page when use says so. With a meter, it
 // then waits (after a use, until the service worker is installed) until
 // the server has been quiet for a second, and returns what the server sent
 // in all: the page's requests and, after a use, the app and the worker's
 // copies of the site.
-func coldVisit(b *testing.B, url string, use, minimal bool, served *atomic.Int64) (visit, int64) {
+func coldVisit(b *testing.B, url string, use, minimal bool, meter *browsertest.Meter) (visit, int64) {
 	b.Helper()
 	browser, stop, err := browsertest.Launch(filepath.Join(b.TempDir(), "profile"))
 	if err != nil {
@@ -180,15 +157,15 @@ func coldVisit(b *testing.B, url string, use, minimal bool, served *atomic.Int64
 	}
 	defer stop()
 	start := int64(0)
-	if served != nil {
-		start = served.Load()
+	if meter != nil {
+		start = meter.Bytes()
 	}
 	v, tab, cancel, err := load(browser, url, loadOptions{use: use, minimal: minimal})
 	if err != nil {
 		b.Fatalf("cold visit to %s: %v", url, err)
 	}
 	defer cancel()
-	if served == nil {
+	if meter == nil {
 		return v, 0
 	}
 	if use && !minimal {
@@ -196,13 +173,13 @@ func coldVisit(b *testing.B, url string, use, minimal bool, served *atomic.Int64
 			b.Fatalf("cold visit to %s: the service worker: %v", url, err)
 		}
 	}
-	last, deadline := served.Load(), time.Now().Add(pageTimeout)
+	last, deadline := meter.Bytes(), time.Now().Add(pageTimeout)
 	for quiet := time.Now(); time.Since(quiet) < time.Second; {
 		if time.Now().After(deadline) {
 			b.Fatal("the server never went quiet after the cold visit")
 		}
 		time.Sleep(100 * time.Millisecond)
-		if n := served.Load(); n != last {
+		if n := meter.Bytes(); n != last {
 			last, quiet = n, time.Now()
 		}
 	}
@@ -253,11 +230,11 @@ func measureVisits(b *testing.B, rep *Report, dir string, minimalWasm map[string
 	var read, bare, used, usedMinimal []visit
 	var readServed, bareServed, usedServed []float64
 	for range coldRuns {
-		v, n := coldVisit(b, explorer.url+levelPage, false, false, &explorer.bytes)
+		v, n := coldVisit(b, explorer.url+levelPage, false, false, explorer.meter)
 		read, readServed = append(read, v), append(readServed, float64(n))
-		v, n = coldVisit(b, floor.url+levelPage, false, false, &floor.bytes)
+		v, n = coldVisit(b, floor.url+levelPage, false, false, floor.meter)
 		bare, bareServed = append(bare, v), append(bareServed, float64(n))
-		v, n = coldVisit(b, explorer.url+levelPage, true, false, &explorer.bytes)
+		v, n = coldVisit(b, explorer.url+levelPage, true, false, explorer.meter)
 		used, usedServed = append(used, v), append(usedServed, float64(n))
 		v, _ = coldVisit(b, minimal.url+levelPage, true, true, nil)
 		usedMinimal = append(usedMinimal, v)
@@ -304,7 +281,7 @@ addEventListener("click", () => sessionStorage.setItem("perf-pressed", String(pe
 // painted, against following a tick link the same way (Enter on it).
 func measureFirstStep(b *testing.B, rep *Report, origin string) {
 	b.Helper()
-	step := func(focus string) (float64, error) {
+	step := func(focus string) float64 {
 		browser, stop, err := browsertest.Launch(filepath.Join(b.TempDir(), "profile"))
 		if err != nil {
 			b.Fatal(err)
@@ -331,19 +308,16 @@ func measureFirstStep(b *testing.B, rep *Report, origin string) {
 		if err := browsertest.WaitFor(tab, `location.pathname.endsWith("/staff") && window.perf && perf.lcp !== undefined`, pageTimeout); err != nil {
 			b.Fatal(err)
 		}
-		return chromedp.Run(tab, chromedp.Evaluate[float64](`performance.timeOrigin + perf.lcp - Number(sessionStorage.getItem("perf-pressed"))`))
-	}
-	var slider, link []float64
-	for range coldRuns {
-		ms, err := step("#level-slider")
+		ms, err := chromedp.Run(tab, chromedp.Evaluate[float64](`performance.timeOrigin + perf.lcp - Number(sessionStorage.getItem("perf-pressed"))`))
 		if err != nil {
 			b.Fatal(err)
 		}
-		slider = append(slider, ms)
-		if ms, err = step(`.ticks a[href$="/staff"]`); err != nil {
-			b.Fatal(err)
-		}
-		link = append(link, ms)
+		return ms
+	}
+	var slider, link []float64
+	for range coldRuns {
+		slider = append(slider, step("#level-slider"))
+		link = append(link, step(`.ticks a[href$="/staff"]`))
 	}
 	rep.Add(Row{Section: "cold visit", Name: "slider step before the app, to the next level painted", Unit: "ms", Value: median(slider),
 		Reference: "tick link followed", RefValue: median(link), Target: "value<=1000"})

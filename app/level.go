@@ -22,12 +22,15 @@ type levelPage struct {
 	// message.
 	askedRole, askedLevel string
 	quick                 *quickListener
+	// wrote is the level quickSlide last wrote into the page, -1 once
+	// mendSlide has run.
+	wrote int
 }
 
 // newLevelPage returns the page of a role's level; with empty IDs, they are
 // read from the URL in OnNav.
 func newLevelPage(c *Catalog, role, level string) *levelPage {
-	p := &levelPage{cat: c}
+	p := &levelPage{cat: c, wrote: -1}
 	p.show(role, level)
 	return p
 }
@@ -38,7 +41,7 @@ func (p *levelPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 // OnMount shows the slider's level in the event that moves it (see quick.go).
 func (p *levelPage) OnMount(ctx app.Context) {
-	p.quick = listenQuick(ctx, "input", func(id string) bool { return id == "level-slider" }, p.quickSlide, nil)
+	p.quick = listenQuick(ctx, "input", func(id string) bool { return id == "level-slider" }, p.quickSlide, p.mendSlide)
 }
 
 func (p *levelPage) OnDismount() { p.quick.stop() }

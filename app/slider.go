@@ -49,35 +49,52 @@ func (p *levelPage) slider() app.UI {
 // quickSlide writes the level the slider is moving to into the page during
 // the event: its title, introduction and expectations, where the level has
 // the same skills as the one shown. slide, a frame later, does the rest.
-//
-// It needs no mend (see quick.go): the page's only other change is a
-// navigation, and go-app renders the page as it stands before it
-// navigates, so its last render is the level the slide wrote (the slider
-// test clicks back to the level it left before go-app's frame).
 func (p *levelPage) quickSlide(slider app.Value) bool {
 	i, err := strconv.Atoi(slider.Get("value").String())
 	if err != nil || p.role == nil || i < 0 || i >= len(p.role.Levels) {
 		return false
 	}
+	slider.Call("setAttribute", "aria-valuetext", p.role.Levels[i].Name)
+	p.writeLevel(i)
+	p.wrote = i
+	return true
+}
+
+// mendSlide writes the level shown into what quickSlide wrote, if that is
+// another level: a navigation before go-app's frame (a step, then a click
+// on the tick of the level it left) brings go-app back to the level it
+// last rendered, so it sees nothing to write.
+func (p *levelPage) mendSlide() {
+	if p.role != nil && p.idx >= 0 && p.idx != p.wrote {
+		if slider := app.Window().GetElementByID("level-slider"); slider.Truthy() {
+			slider.Set("value", strconv.Itoa(p.idx))
+			slider.Call("setAttribute", "aria-valuetext", p.role.Levels[p.idx].Name)
+		}
+		p.writeLevel(p.idx)
+	}
+	p.wrote = -1
+}
+
+// writeLevel writes level i's title, introduction and expectations into
+// the page's nodes, where the level has the skills the page shows.
+func (p *levelPage) writeLevel(i int) {
 	l := &p.role.Levels[i]
 	doc := app.Window().Get("document")
-	slider.Call("setAttribute", "aria-valuetext", l.Name)
 	setText(doc.Call("getElementById", "level-title"), l.Title)
 	if intro := doc.Call("querySelector", ".prose.intro"); intro.Truthy() && l.HTML != "" {
 		setProse(intro, l.HTML)
 	}
 	sections := doc.Call("querySelectorAll", ".expectations > section.skill")
 	if sections.Length() != len(l.Skills) {
-		return true
+		return
 	}
 	for k := range l.Skills {
 		e, s := &l.Skills[k], sections.Index(k)
 		if s.Get("id").String() != e.SkillID {
-			return true
+			return
 		}
 		if prose := s.Call("querySelector", ".prose"); prose.Truthy() && e.HTML != "" {
 			setProse(prose, e.HTML)
 		}
 	}
-	return true
 }

@@ -329,9 +329,10 @@ func testSlider(t *testing.T, browser context.Context, s hosted) {
 	})()`, chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, fresh, `document.querySelector('.ticks a[aria-current="page"]').textContent === "II"`)
-	if got := eval[string](t, fresh, page); got != want {
-		t.Errorf("a step and a click back: the page shows\n%s\nwant\n%s", got, want)
+	// II was the current tick before the step, so wait for the whole page
+	// to settle on II: go-app's frame may come after the click.
+	if err := browsertest.WaitFor(fresh, page+" === "+strconv.Quote(want), waitTimeout); err != nil {
+		t.Errorf("a step and a click back: the page shows\n%s\nwant\n%s", eval[string](t, fresh, page), want)
 	}
 }
 

@@ -17,7 +17,7 @@ type notFound struct {
 func newNotFound(c *Catalog) *notFound { return &notFound{cat: c} }
 
 func (p *notFound) OnPreRender(ctx app.Context) {
-	setMeta(ctx, p.cat, "/404.html", "Page not found", "")
+	setMeta(ctx, p.cat, "/404.html", "Page not found", "There is no page at this address: here are the roles there are.")
 }
 
 func (p *notFound) OnNav(ctx app.Context) {

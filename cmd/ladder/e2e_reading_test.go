@@ -345,21 +345,16 @@ func testButtonBeforeApp(t *testing.T, g *gatedSite) {
 }
 
 // lighthousePages are the corpus's pages of every kind that Lighthouse
-// judges, with whether the page is meant for search engines: the
-// not-found page is a 404, marked noindex, and fails SEO's crawlability
-// audits by design.
-var lighthousePages = []struct {
-	path    string
-	indexed bool
-}{
-	{"/", true},
-	{"/roles/software-engineer", true},
-	{"/roles/software-engineer/senior", true},
-	{"/roles/software-engineer/grid", true},
-	{"/roles/software-engineer/skills/software-development", true},
-	{"/compare?left=software-engineer/senior&right=software-engineer/staff", true},
-	{"/assess/software-engineer", true},
-	{"/404.html", false}, // Lighthouse audits no page served with status 404
+// judges.
+var lighthousePages = []string{
+	"/",
+	"/roles/software-engineer",
+	"/roles/software-engineer/senior",
+	"/roles/software-engineer/grid",
+	"/roles/software-engineer/skills/software-development",
+	"/compare?left=software-engineer/senior&right=software-engineer/staff",
+	"/assess/software-engineer",
+	"/404.html", // Lighthouse audits no page served with status 404
 }
 
 // testLighthouse runs Lighthouse, mobile defaults, on every kind of page:
@@ -367,16 +362,13 @@ var lighthousePages = []struct {
 // a speed target, measured by make bench.
 func testLighthouse(t *testing.T, s hosted) {
 	for _, p := range lighthousePages {
-		rep, err := browsertest.Lighthouse(t.Context(), s.at(p.path), "accessibility", "best-practices", "seo")
+		rep, err := browsertest.Lighthouse(t.Context(), s.at(p), "accessibility", "best-practices", "seo")
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, c := range []string{"accessibility", "best-practices", "seo"} {
-			if c == "seo" && !p.indexed {
-				continue
-			}
 			if got := rep.Scores[c]; got != 1 {
-				t.Errorf("%s: Lighthouse %s %.2f, want 1.00; failed: %v", p.path, c, got, rep.Failed)
+				t.Errorf("%s: Lighthouse %s %.2f, want 1.00; failed: %v", p, c, got, rep.Failed)
 			}
 		}
 	}

@@ -89,18 +89,14 @@ func renderPage(o *Options, path string, startsApp bool) (page []byte, err error
 		}
 	}()
 	// A canonical link is an absolute address: without a base URL there is
-	// none to give.
-	canonical, head := "", ""
-	if o.BaseURL != "" {
+	// none to give. The not-found page has none: hosts serve it, with
+	// status 404, at every address the site lacks, which search engines
+	// do not index; nothing links to its own file.
+	canonical := ""
+	if o.BaseURL != "" && path != "/"+notFoundFile {
 		canonical = o.BaseURL + o.path(path)
 	}
-	if path == "/"+notFoundFile {
-		canonical, head = "", `<meta name="robots" content="noindex">`
-	}
 	h := handler(o, "", canonical, nil)
-	if head != "" {
-		h.RawHeaders = append(h.RawHeaders, head)
-	}
 	b, err := get(h, path)
 	if err != nil {
 		return nil, err

@@ -233,6 +233,18 @@ window.matchMedia = q => matchMediaOfTheBrowser(/display-mode:\s*standalone/.tes
 	}
 	waitFor(t, standalone, appReady)
 
+	// Installed from a reading page: the browser fires appinstalled there,
+	// and the app starts (with it, the offline copy).
+	installed := browsertest.NewTab(t, browser)
+	if err := chromedp.Do(installed, chromedp.Navigate(g.at(senior))); err != nil {
+		t.Fatal(err)
+	}
+	if eval[bool](t, installed, `document.documentElement.hasAttribute("data-app")`) {
+		t.Fatal("the app started before the page was installed")
+	}
+	eval[bool](t, installed, `dispatchEvent(new Event("appinstalled"))`)
+	waitFor(t, installed, appReady)
+
 	// Used once, then a document load in the same tab (a link opened
 	// before the app ran, a reload): the next page starts at once.
 	tab := open(t, browser, g.hosted, role)

@@ -46,7 +46,7 @@ type assessPage struct {
 // newAssessPage returns the assessment page of the role with the given
 // ID; with an empty ID, the role is read from the URL in OnNav.
 func newAssessPage(c *Catalog, id string) *assessPage {
-	return &assessPage{cat: c, asked: id, role: c.Framework().Role(id)}
+	return &assessPage{cat: c, asked: id, role: c.Role(id)}
 }
 
 func (p *assessPage) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -54,11 +54,12 @@ func (p *assessPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *assessPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *assessPage) load(ctx app.Context) {
-	p.asked, p.role = p.cat.roleAt(ctx)
+	p.asked, p.role = p.cat.roleAt(ctx, p.load)
 	if p.role == nil {
-		setMeta(ctx, p.cat, assessPath(p.asked), "Role not found", "")
+		setMeta(ctx, p.cat, assessPath(p.asked), p.cat.absentTitle(p.asked), "")
 		return
 	}
+	p.pickCurrent()
 	setMeta(ctx, p.cat, assessPath(p.role.ID), "Assess yourself: "+p.role.Title,
 		"Place yourself on each skill of the "+p.role.Title+" ladder, privately, on your device.")
 }
@@ -97,13 +98,23 @@ func (p *assessPage) read() {
 	if l.Damaged && !l.ReadOnly {
 		p.write() // the repaired store, just read: nothing to merge
 	}
-	if p.find(p.current) == nil {
-		p.current = ""
-		for i := range p.store.Assessments {
-			a := &p.store.Assessments[i]
-			if a.Role == p.role.ID && (p.current == "" || a.Updated > p.find(p.current).Updated) {
-				p.current = a.ID
-			}
+	p.pickCurrent()
+}
+
+// pickCurrent shows the role's latest assessment, unless the one shown is
+// the role's.
+func (p *assessPage) pickCurrent() {
+	if p.role == nil {
+		return
+	}
+	if a := p.find(p.current); a != nil && a.Role == p.role.ID {
+		return
+	}
+	p.current = ""
+	for i := range p.store.Assessments {
+		a := &p.store.Assessments[i]
+		if a.Role == p.role.ID && (p.current == "" || a.Updated > p.find(p.current).Updated) {
+			p.current = a.ID
 		}
 	}
 }

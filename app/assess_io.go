@@ -103,7 +103,7 @@ func (p *assessPage) importFile(ctx app.Context, _ app.Event) {
 // imported adds what a file holds: new assessments at once, one already
 // here only when the person says so.
 func (p *assessPage) imported(text string) {
-	as, err := assess.Import([]byte(text), func(id string) bool { return p.cat.Framework().Role(id) != nil })
+	as, err := assess.Import([]byte(text), func(id string) bool { return p.cat.Outline().Role(id) != nil })
 	if err != nil {
 		p.ioMsg = err.Error()
 		return

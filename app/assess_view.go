@@ -12,7 +12,7 @@ import (
 func (p *assessPage) Render() app.UI {
 	r := p.role
 	if r == nil {
-		return missingRole(p.cat, p.asked)
+		return absentRole(p.cat, p.asked)
 	}
 	a := p.find(p.current)
 	var answers map[string]ladder.Answer

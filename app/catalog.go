@@ -3,6 +3,7 @@ package app
 import (
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/ladder-explorer/ladder/ladder"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -23,24 +24,67 @@ type Site struct {
 }
 
 // Catalog is the framework the explorer shows and where it is published:
-// everything a component needs besides the URL.
+// everything a component needs besides the URL. On the server it holds
+// every role whole. In the browser it starts from the data index, every
+// role's outline, and loads a role whole when a page needs it (see
+// load.go).
 type Catalog struct {
-	fw   *ladder.Framework
 	site Site
+	// outline is every role as the index has it, without prose.
+	outline *ladder.Framework
+	// files are the roles' data files, by ID, in the browser.
+	files map[string]string
+	// err is why the index could not be loaded, if it could not.
+	err error
+	// mu guards the roles as they arrive.
+	mu sync.Mutex
+	// roles are the roles loaded whole, by ID.
+	roles map[string]*ladder.Role
+	// loading holds who waits for a role on its way; failed, why a role
+	// could not be loaded.
+	loading map[string][]waiter
+	failed  map[string]error
 }
 
-// NewCatalog returns the catalog of fw published at site.
+// NewCatalog returns the catalog of fw, every role whole, published at
+// site.
 func NewCatalog(fw *ladder.Framework, site Site) *Catalog {
 	if fw == nil {
 		fw = &ladder.Framework{}
 	}
-	site.Prefix = strings.TrimSuffix(site.Prefix, "/")
-	site.BaseURL = strings.TrimSuffix(site.BaseURL, "/")
-	return &Catalog{fw: fw, site: site}
+	c := newCatalog(site)
+	c.outline = fw
+	for i := range fw.Roles {
+		c.roles[fw.Roles[i].ID] = &fw.Roles[i]
+	}
+	return c
 }
 
-// Framework returns the framework the catalog shows.
-func (c *Catalog) Framework() *ladder.Framework { return c.fw }
+func newCatalog(site Site) *Catalog {
+	site.Prefix = strings.TrimSuffix(site.Prefix, "/")
+	site.BaseURL = strings.TrimSuffix(site.BaseURL, "/")
+	return &Catalog{
+		site:    site,
+		outline: &ladder.Framework{},
+		roles:   map[string]*ladder.Role{},
+		files:   map[string]string{},
+		loading: map[string][]waiter{},
+		failed:  map[string]error{},
+	}
+}
+
+// Outline returns every role as lists and links need it: its names, its
+// levels' IDs, names and titles, and its skills' IDs. Where a role's prose
+// is needed, Role gives the role whole.
+func (c *Catalog) Outline() *ladder.Framework { return c.outline }
+
+// Role returns the role with the given ID, whole, or nil when there is no
+// such role or it is not loaded (see Need).
+func (c *Catalog) Role(id string) *ladder.Role {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.roles[id]
+}
 
 // Path returns the path of a page, such as "/roles/x", as links must
 // carry it: with the site's prefix.
@@ -77,7 +121,7 @@ func (c *Catalog) local(p string) string {
 // grid, its self-assessment and its skills' tracks.
 func (c *Catalog) Pages() []string {
 	pages := []string{"/", comparePage}
-	for _, r := range c.fw.Roles {
+	for _, r := range c.outline.Roles {
 		pages = append(pages, rolePath(r.ID))
 		for _, l := range r.Levels {
 			pages = append(pages, levelPath(r.ID, l.ID))

@@ -58,7 +58,11 @@ func (p *compareView) OnMount(ctx app.Context) {
 func (p *compareView) OnDismount() { p.quick.stop() }
 
 func (p *compareView) load(ctx app.Context) {
-	p.read(ctx.Page().URL())
+	u := ctx.Page().URL()
+	for _, id := range p.cat.rolesAt(u) {
+		p.cat.Need(ctx, id, p.load)
+	}
+	p.read(u)
 	p.meta(ctx)
 }
 
@@ -71,7 +75,7 @@ func (p *compareView) read(u *url.URL) {
 func (p *compareView) resolve(ref string) pick {
 	role, level, _ := strings.Cut(ref, "/")
 	k := pick{role: role, level: level}
-	if r := p.cat.Framework().Role(role); r != nil {
+	if r := p.cat.Role(role); r != nil {
 		k.side.Role = r
 		k.side.Level = r.Level(level)
 	}
@@ -112,7 +116,7 @@ func (p *compareView) chose(ctx app.Context, side, part string) {
 	u.RawQuery = strings.TrimPrefix(comparePath(p.left.ref(), p.right.ref()), comparePage+"?")
 	u.Fragment = ""
 	ctx.Page().ReplaceURL(&u)
-	p.meta(ctx)
+	p.load(ctx) // loads a role chosen, if it is not here yet
 }
 
 // picked is both sides once a picker is set to v.
@@ -125,7 +129,7 @@ func (p *compareView) picked(side, part, v string) (left, right pick) {
 	if part == "level" {
 		*k = p.resolve(k.role + "/" + v)
 	} else {
-		*k = p.resolve(v + "/" + levelAtPlace(p.cat.Framework().Role(v), k.side))
+		*k = p.resolve(v + "/" + levelAtPlace(p.cat.Outline().Role(v), k.side))
 	}
 	return left, right
 }
@@ -236,6 +240,10 @@ func (p *compareView) message() string {
 		switch {
 		case k.role == "":
 			parts = append(parts, "Choose a role and a level for the "+k.name+" side.")
+		case k.side.Role == nil && p.cat.Loading(k.role):
+			parts = append(parts, "Loading "+p.cat.Outline().Role(k.role).Title+"…")
+		case k.side.Role == nil && p.cat.Failed(k.role) != nil:
+			parts = append(parts, p.cat.Outline().Role(k.role).Title+" could not be loaded ("+p.cat.Failed(k.role).Error()+"): check the connection and reload.")
 		case k.side.Role == nil:
 			parts = append(parts, "There is no role “"+k.role+"” for the "+k.name+" side: choose one.")
 		case !k.ok():
@@ -246,16 +254,19 @@ func (p *compareView) message() string {
 }
 
 func (p *compareView) picker(side, legend string, k pick) app.UI {
-	roles := p.cat.Framework().Roles
+	// The pickers list the outline's roles and levels: they are right
+	// while a role chosen is still on its way.
+	roles := p.cat.Outline().Roles
+	role := p.cat.Outline().Role(k.role)
 	var levels []ladder.Level
-	if k.side.Role != nil {
-		levels = k.side.Role.Levels
+	if role != nil {
+		levels = role.Levels
 	}
-	roleOptions := []app.UI{when(k.side.Role == nil, option("", "Choose a role", true))}
+	roleOptions := []app.UI{when(role == nil, option("", "Choose a role", true))}
 	for _, r := range roles {
 		roleOptions = append(roleOptions, option(r.ID, r.Title, r.ID == k.role))
 	}
-	levelOptions := []app.UI{when(!k.ok(), option("", "Choose a level", true))}
+	levelOptions := []app.UI{when(role == nil || role.Level(k.level) == nil, option("", "Choose a level", true))}
 	for _, l := range levels {
 		levelOptions = append(levelOptions, option(l.ID, l.Name, l.ID == k.level))
 	}
@@ -264,7 +275,7 @@ func (p *compareView) picker(side, legend string, k pick) app.UI {
 		txt("label", attrs{"for", side + "-role"}, "Role"),
 		listen("select", attrs{"id", side + "-role"}, "change", p.choose(side, "role"), roleOptions...),
 		txt("label", attrs{"for", side + "-level"}, "Level"),
-		listen("select", attrs{"id", side + "-level", "disabled", flag(k.side.Role == nil)}, "change", p.choose(side, "level"), levelOptions...),
+		listen("select", attrs{"id", side + "-level", "disabled", flag(role == nil)}, "change", p.choose(side, "level"), levelOptions...),
 	)
 }
 

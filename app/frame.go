@@ -21,10 +21,22 @@ func frame(c *Catalog, trail []crumb, current string, content ...app.UI) app.UI 
 			breadcrumbs(c, trail, current),
 			newStatus(),
 		),
-		el("main", attrs{"id", "main"}, content...),
+		el("main", attrs{"id", "main"}, append([]app.UI{dataError(c)}, content...)...),
 		el("footer", attrs{"class", "footer"},
 			offline(),
 		),
+	)
+}
+
+// dataError says that the site's data could not be loaded, on every page,
+// when it could not.
+func dataError(c *Catalog) app.UI {
+	if c.Err() == nil {
+		return nil
+	}
+	return el("p", attrs{"class", "notice", "role", "alert"},
+		txt("span", nil, "The ladders could not be loaded ("+c.Err().Error()+"). Check the connection, then "),
+		button(attrs{"id", "reload-data"}, "reload", func(ctx app.Context, _ app.Event) { ctx.Reload() }),
 	)
 }
 

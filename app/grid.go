@@ -18,7 +18,7 @@ type gridPage struct {
 // newGridPage returns the grid of the role with the given ID; with an
 // empty ID, the role is read from the URL in OnNav.
 func newGridPage(c *Catalog, id string) *gridPage {
-	return &gridPage{cat: c, asked: id, role: c.Framework().Role(id)}
+	return &gridPage{cat: c, asked: id, role: c.Role(id)}
 }
 
 func (p *gridPage) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -26,9 +26,9 @@ func (p *gridPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *gridPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *gridPage) load(ctx app.Context) {
-	p.asked, p.role = p.cat.roleAt(ctx)
+	p.asked, p.role = p.cat.roleAt(ctx, p.load)
 	if p.role == nil {
-		setMeta(ctx, p.cat, gridPath(p.asked), "Role not found", "")
+		setMeta(ctx, p.cat, gridPath(p.asked), p.cat.absentTitle(p.asked), "")
 		return
 	}
 	setMeta(ctx, p.cat, gridPath(p.role.ID), p.role.Title+": the whole ladder",
@@ -42,7 +42,7 @@ const excerptLength = 90
 func (p *gridPage) Render() app.UI {
 	r := p.role
 	if r == nil {
-		return missingRole(p.cat, p.asked)
+		return absentRole(p.cat, p.asked)
 	}
 	return frame(p.cat, []crumb{{"Roles", "/"}, {r.Title, rolePath(r.ID)}}, "Grid",
 		el("div", attrs{"class", "level-head"},

@@ -22,7 +22,7 @@ func (h *home) meta(ctx app.Context) {
 }
 
 func (h *home) Render() app.UI {
-	groups := h.cat.Framework().Groups()
+	groups := h.cat.Outline().Groups()
 	content := []app.UI{
 		txt("h1", nil, "Career ladders"),
 		when(len(groups) == 0, txt("p", nil, "There are no roles to show yet.")),

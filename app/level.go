@@ -49,6 +49,7 @@ func (p *levelPage) OnDismount() { p.quick.stop() }
 func (p *levelPage) load(ctx app.Context) {
 	u := ctx.Page().URL()
 	seg := segments(p.cat.local(u.Path))
+	p.cat.Need(ctx, seg[1], p.load)
 	p.show(seg[1], seg[2])
 	p.target = u.Fragment
 	p.meta(ctx)
@@ -57,7 +58,7 @@ func (p *levelPage) load(ctx app.Context) {
 // show sets the page to a role's level, or to not found.
 func (p *levelPage) show(role, level string) {
 	p.askedRole, p.askedLevel = role, level
-	p.role = p.cat.Framework().Role(role)
+	p.role = p.cat.Role(role)
 	p.idx = -1
 	if p.role != nil {
 		p.idx = p.role.LevelIndex(level)
@@ -65,6 +66,10 @@ func (p *levelPage) show(role, level string) {
 }
 
 func (p *levelPage) meta(ctx app.Context) {
+	if p.role == nil {
+		setMeta(ctx, p.cat, levelPath(p.askedRole, p.askedLevel), p.cat.absentTitle(p.askedRole), "")
+		return
+	}
 	if p.idx < 0 {
 		setMeta(ctx, p.cat, levelPath(p.askedRole, p.askedLevel), "Not found", "")
 		return
@@ -91,7 +96,7 @@ func (p *levelPage) slide(ctx app.Context, _ app.Event) {
 func (p *levelPage) Render() app.UI {
 	switch {
 	case p.role == nil:
-		return missingRole(p.cat, p.askedRole)
+		return absentRole(p.cat, p.askedRole)
 	case p.idx < 0:
 		return missingLevel(p.cat, p.role, p.askedLevel)
 	}

@@ -50,6 +50,38 @@ func missingRole(c *Catalog, asked string) app.UI {
 	return missing(c, nil, "Role not found", quoted("There is no role", asked)+". These are the roles there are:", roleLinks(c))
 }
 
+// absentRole is the page for a role the catalog cannot show whole: one on
+// its way, one that could not be loaded, or one there is not.
+func absentRole(c *Catalog, asked string) app.UI {
+	r := c.Outline().Role(asked)
+	switch {
+	case r == nil && c.Err() == nil:
+		return missingRole(c, asked)
+	case r == nil:
+		return frame(c, []crumb{{"Roles", "/"}}, "Not loaded", txt("h1", nil, "Not loaded"))
+	case c.Failed(asked) != nil:
+		return frame(c, []crumb{{"Roles", "/"}}, r.Title,
+			txt("h1", nil, r.Title),
+			el("p", attrs{"class", "notice", "role", "alert"},
+				txt("span", nil, "This role could not be loaded ("+c.Failed(asked).Error()+"). The connection may be down, or the site updated since this page was opened. "),
+				button(attrs{"id", "reload-role"}, "Reload", func(ctx app.Context, _ app.Event) { ctx.Reload() }),
+			),
+		)
+	}
+	return frame(c, []crumb{{"Roles", "/"}}, r.Title,
+		txt("h1", nil, r.Title),
+		txt("p", attrs{"class", "loading", "role", "status"}, "Loading…"),
+	)
+}
+
+// absentTitle is the title of a page whose role absentRole shows.
+func (c *Catalog) absentTitle(asked string) string {
+	if r := c.Outline().Role(asked); r != nil {
+		return r.Title
+	}
+	return "Role not found"
+}
+
 // missingLevel is the page for a level that a role does not have.
 func missingLevel(c *Catalog, r *ladder.Role, asked string) app.UI {
 	return missing(c, []crumb{{r.Title, rolePath(r.ID)}}, "Level not found", quoted(r.Title+" has no level", asked)+". These are its levels:",
@@ -70,7 +102,7 @@ func missingSkill(c *Catalog, r *ladder.Role, asked string) app.UI {
 
 // roleLinks links to every role, as list items.
 func roleLinks(c *Catalog) []app.UI {
-	roles := c.Framework().Roles
+	roles := c.Outline().Roles
 	return each(len(roles), func(i int) app.UI {
 		return el("li", nil, txt("a", attrs{"href", c.Path(rolePath(roles[i].ID))}, roles[i].Title))
 	})

@@ -20,7 +20,7 @@ type rolePage struct {
 // newRolePage returns the page of the role with the given ID; with an
 // empty ID, the role is read from the URL in OnNav.
 func newRolePage(c *Catalog, id string) *rolePage {
-	return &rolePage{cat: c, asked: id, role: c.Framework().Role(id)}
+	return &rolePage{cat: c, asked: id, role: c.Role(id)}
 }
 
 func (p *rolePage) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -28,9 +28,9 @@ func (p *rolePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *rolePage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *rolePage) load(ctx app.Context) {
-	p.asked, p.role = p.cat.roleAt(ctx)
+	p.asked, p.role = p.cat.roleAt(ctx, p.load)
 	if p.role == nil {
-		setMeta(ctx, p.cat, rolePath(p.asked), "Role not found", "")
+		setMeta(ctx, p.cat, rolePath(p.asked), p.cat.absentTitle(p.asked), "")
 		return
 	}
 	setMeta(ctx, p.cat, rolePath(p.role.ID), p.role.Title, p.role.Description)
@@ -39,7 +39,7 @@ func (p *rolePage) load(ctx app.Context) {
 func (p *rolePage) Render() app.UI {
 	r := p.role
 	if r == nil {
-		return missingRole(p.cat, p.asked)
+		return absentRole(p.cat, p.asked)
 	}
 	skills := []app.UI{txt("h2", attrs{"id", "skills"}, "Required skills")}
 	for i := range r.Skills {
@@ -71,10 +71,11 @@ func (p *rolePage) Render() app.UI {
 }
 
 // roleAt reads the role that a page's address names, /roles/{role}/… or
-// /assess/{role}: the id as asked, and the role, or nil.
-func (c *Catalog) roleAt(ctx app.Context) (string, *ladder.Role) {
+// /assess/{role}: the id as asked, and the role whole, or nil while it
+// loads (then calls reload once it has, see Need) or when there is none.
+func (c *Catalog) roleAt(ctx app.Context, reload func(app.Context)) (string, *ladder.Role) {
 	asked := segments(c.local(ctx.Page().URL().Path))[1]
-	return asked, c.Framework().Role(asked)
+	return asked, c.Need(ctx, asked, reload)
 }
 
 // segments splits a page path into its parts, ignoring empty ones, and

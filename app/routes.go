@@ -28,7 +28,7 @@ func Register(c *Catalog) {
 	shown.Store(c)
 	app.RouteFunc("/", func() app.Composer { return newHome(shown.Load()) })
 	app.RouteFunc(comparePage, func() app.Composer { return newComparePage(shown.Load()) })
-	for _, r := range c.Framework().Roles {
+	for _, r := range c.Outline().Roles {
 		app.RouteFunc(rolePath(r.ID), func() app.Composer { return newRolePage(shown.Load(), r.ID) })
 		app.RouteFunc(gridPath(r.ID), func() app.Composer { return newGridPage(shown.Load(), r.ID) })
 		app.RouteFunc(assessPath(r.ID), func() app.Composer { return newAssessPage(shown.Load(), r.ID) })

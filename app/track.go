@@ -31,7 +31,12 @@ func (p *trackPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *trackPage) load(ctx app.Context) {
 	seg := segments(p.cat.local(ctx.Page().URL().Path))
+	p.cat.Need(ctx, seg[1], p.load)
 	p.show(seg[1], segment(seg, 3))
+	if p.role == nil {
+		setMeta(ctx, p.cat, trackPath(p.askedRole, p.askedSkill), p.cat.absentTitle(p.askedRole), "")
+		return
+	}
 	if !p.found {
 		setMeta(ctx, p.cat, trackPath(p.askedRole, p.askedSkill), "Not found", "")
 		return
@@ -42,7 +47,7 @@ func (p *trackPage) load(ctx app.Context) {
 
 func (p *trackPage) show(role, skill string) {
 	p.askedRole, p.askedSkill = role, skill
-	p.role = p.cat.Framework().Role(role)
+	p.role = p.cat.Role(role)
 	p.found = false
 	if p.role != nil {
 		p.track, p.found = ladder.TrackOf(p.role, skill)
@@ -54,7 +59,7 @@ func (p *trackPage) togglePlain(ctx app.Context, _ app.Event) { p.plain = !p.pla
 func (p *trackPage) Render() app.UI {
 	switch {
 	case p.role == nil:
-		return missingRole(p.cat, p.askedRole)
+		return absentRole(p.cat, p.askedRole)
 	case !p.found:
 		return missingSkill(p.cat, p.role, p.askedSkill)
 	}

@@ -153,8 +153,11 @@ func open(t *testing.T, browser context.Context, s hosted, path string) context.
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
-		t.Fatal(err)
+	// A load that never ends fails the test rather than hanging it.
+	nav, cancel := context.WithTimeout(tab, waitTimeout)
+	defer cancel()
+	if err := chromedp.Do(nav, chromedp.Navigate(s.at(path))); err != nil {
+		t.Fatalf("open %s: %v", path, err)
 	}
 	use(t, tab)
 	waitFor(t, tab, appReady)
@@ -569,6 +572,14 @@ func TestCorpusPages(t *testing.T) {
 	})
 	t.Run("lighthouse", func(t *testing.T) { testLighthouse(t, s) })
 	browser := browsertest.Browser(t)
+	t.Run("roles load as pages need them", func(t *testing.T) {
+		var roles, levels []string
+		for _, r := range fw.Roles[:3] {
+			roles, levels = append(roles, r.ID), append(levels, r.Levels[0].ID)
+		}
+		testLoadsRoles(t, browser, s, roles, levels)
+	})
+	t.Run("a role that does not load says so", func(t *testing.T) { testRoleNotLoaded(t, browser, dir, fw.Roles[1].ID) })
 	check := func(path, heading string) {
 		t.Helper()
 		tab := open(t, browser, s, path)

@@ -355,19 +355,22 @@ func TestNginx(t *testing.T) {
 	css := "body { color: #111; }\n"
 	wasm := "\x00asm\x01\x00\x00\x00"
 	writeFiles(t, dir, map[string]string{
-		"index.html":          "home page\n",
-		"a.html":              "page a\n",
-		"404.html":            "not here\n",
-		"style.css":           css,
-		"style.css.gz":        compressed(t, "gzip", css),
-		"app.wasm":            wasm,
-		"app.wasm.br":         compressed(t, "br", wasm),
-		"app.webmanifest":     "{}\n",
-		"empty/.keep":         "",
-		"roles/writer.html":   "writer\n",
-		"roles/writer/x.html": "x\n",
-		"sub/index.html":      "sub home\n",
-		"sub/a.html":          "sub a\n",
+		"index.html":                "home page\n",
+		"a.html":                    "page a\n",
+		"404.html":                  "not here\n",
+		"style.css":                 css,
+		"style.css.gz":              compressed(t, "gzip", css),
+		"app.wasm":                  wasm,
+		"app.wasm.br":               compressed(t, "br", wasm),
+		"app.webmanifest":           "{}\n",
+		"empty/.keep":               "",
+		"roles/writer.html":         "writer\n",
+		"roles/writer/x.html":       "x\n",
+		"sub/index.html":            "sub home\n",
+		"sub/a.html":                "sub a\n",
+		"data/r.0123456789.json":    "{}\n",
+		"data/r.0123456789.json.gz": compressed(t, "gzip", "{}\n"),
+		"data/index.json":           "[]\n",
 	})
 	if err := os.Symlink(filepath.Join(dir, "a.html"), filepath.Join(dir, "link.html")); err != nil {
 		t.Fatal(err)
@@ -407,6 +410,27 @@ func TestNginx(t *testing.T) {
 			checkHeaders(t, resp.Header)
 		})
 	}
+
+	t.Run("a file named with its hash is kept for good", func(t *testing.T) {
+		for _, tc := range []struct {
+			path, encoding string
+			status         int
+			want           string
+		}{
+			{"/data/r.0123456789.json", "", 200, web.ImmutableCacheControl},
+			{"/data/r.0123456789.json", "gzip", 200, web.ImmutableCacheControl},
+			{"/data/index.json", "", 200, "no-cache"},
+			{"/data/gone.0123456789.json", "", 404, "no-cache"},
+		} {
+			resp, _ := get(t, s, tc.path, tc.encoding)
+			if resp.StatusCode != tc.status {
+				t.Errorf("GET %s: status %d, want %d", tc.path, resp.StatusCode, tc.status)
+			}
+			if got := resp.Header.Values("Cache-Control"); len(got) != 1 || got[0] != tc.want {
+				t.Errorf("GET %s (%s): Cache-Control %q, want %q", tc.path, tc.encoding, got, tc.want)
+			}
+		}
+	})
 
 	t.Run("brotli sibling when accepted", func(t *testing.T) {
 		if !s.Brotli {

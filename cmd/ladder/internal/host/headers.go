@@ -15,11 +15,11 @@ const ContentSecurityPolicy = web.ContentSecurityPolicy
 // fixedHeaders go on every response, errors and 304s included.
 //
 // Cache-Control is no-cache: a cache may keep any response but must
-// revalidate it (a cheap 304 thanks to the ETag) before use. The URLs are
-// not content-hashed — app.wasm, app.js and app-worker.js keep their names
-// from one version to the next — so a max-age would serve an old app.js with
-// a new app.wasm. Repeat visits are made fast by the service worker, not by
-// HTTP caching.
+// revalidate it (a cheap 304 thanks to the ETag) before use. Most names
+// keep their name from one version to the next (pages, app.js, the data
+// index), so a max-age would serve an old one beside new ones. A file
+// whose name carries its hash is the exception (web.Immutable): it is sent
+// with web.ImmutableCacheControl instead.
 //
 // The slices are shared by all responses: net/http only reads them, and
 // Header.Set and Header.Add replace rather than modify them.

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/ladder-explorer/ladder/web"
 )
 
 // wantCSP is the policy as specified, spelled out so that a change to
@@ -92,6 +94,44 @@ func TestContentType(t *testing.T) {
 			}
 			if got, want := resp.Header.Get("Content-Type"), tt.want; got != want {
 				t.Errorf("Content-Type %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestImmutableFiles: a file whose name carries its hash is kept for good,
+// precompressed or not, and so is its 304; any other keeps no-cache.
+func TestImmutableFiles(t *testing.T) {
+	const role = "/data/roles/devops.0123456789.json"
+	files := map[string]string{
+		"index.html":                          "<h1>Home</h1>",
+		"data/index.json":                     `{"roles":[]}`,
+		strings.TrimPrefix(role, "/"):         `{"id":"devops"}`,
+		strings.TrimPrefix(role, "/") + ".br": "compressed",
+	}
+	h := newHandler(t, Config{Dir: writeSite(t, files)})
+	_, etag := etagOf(t, h, role)
+	tests := []struct {
+		name, target string
+		header       []string
+		wantStatus   int
+		want         string
+	}{
+		{"a hashed file", role, nil, 200, web.ImmutableCacheControl},
+		{"its brotli", role, []string{"Accept-Encoding", "br"}, 200, web.ImmutableCacheControl},
+		{"its 304", role, []string{"If-None-Match", etag}, 304, web.ImmutableCacheControl},
+		{"the index", "/data/index.json", nil, 200, "no-cache"},
+		{"a page", "/", nil, 200, "no-cache"},
+		{"a missing hashed file", "/data/roles/gone.0123456789.json", nil, 404, "no-cache"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, _ := request(t, h, "GET", tt.target, tt.header...)
+			if resp.StatusCode != tt.wantStatus {
+				t.Errorf("status %d, want %d", resp.StatusCode, tt.wantStatus)
+			}
+			if got := resp.Header.Values("Cache-Control"); len(got) != 1 || got[0] != tt.want {
+				t.Errorf("Cache-Control %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -18,6 +18,8 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/ladder-explorer/ladder/web"
 )
 
 // Config says what to serve.
@@ -102,6 +104,7 @@ func (h *handler) serveFile(w *recorder, r *http.Request, dir *os.Root, t target
 		writeStatus(w, r, http.StatusInternalServerError)
 		return
 	}
+	w.immutable = web.Immutable(t.name)
 	hd := w.Header()
 	hd.Set("Content-Type", contentType(t.name))
 	hd.Set("Etag", e.etag)

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/ladder-explorer/ladder/web"
 )
 
 // recorder wraps a ResponseWriter to add the fixed headers just before the
@@ -23,6 +25,9 @@ type recorder struct {
 	length string
 	// inMemory is set when the body comes from the cache: see ReadFrom.
 	inMemory bool
+	// immutable is set for a file whose name carries its hash, which
+	// caches may keep for good (web.Immutable).
+	immutable bool
 }
 
 // WriteHeader sends the header with the fixed headers added; later calls
@@ -34,6 +39,9 @@ func (w *recorder) WriteHeader(code int) {
 	w.status = code
 	h := w.Header()
 	setFixedHeaders(h)
+	if w.immutable && (code == http.StatusOK || code == http.StatusPartialContent || code == http.StatusNotModified) {
+		h.Set("Cache-Control", web.ImmutableCacheControl)
+	}
 	if code == http.StatusOK && w.length != "" && h.Get("Content-Length") == "" {
 		h.Set("Content-Length", w.length)
 	}

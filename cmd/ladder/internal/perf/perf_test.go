@@ -91,7 +91,7 @@ func readModel(b *testing.B, fsys fs.FS, dir string) *ladder.Framework {
 // is measured with the visits.)
 func measureSize(b *testing.B, rep *Report, dir string) map[string][]byte {
 	b.Helper()
-	wasm, err := site.BuildWasm(b.Context(), "go", minimalPackage, nil)
+	wasm, err := site.BuildWasm(b.Context(), "go", minimalPackage)
 	if err != nil {
 		b.Fatalf("build the minimal client: %v", err)
 	}

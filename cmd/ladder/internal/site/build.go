@@ -9,10 +9,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -58,10 +58,15 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	if err := checkOut(o.Out); err != nil {
 		return res, err
 	}
-	files, err := toolchainFiles(ctx, &o, fw, &res)
+	files, err := toolchainFiles(ctx, &o, &res)
 	if err != nil {
 		return res, err
 	}
+	data, err := dataFiles(fw)
+	if err != nil {
+		return res, err
+	}
+	maps.Copy(files, data)
 	if err := addAssets(files); err != nil {
 		return res, err
 	}
@@ -89,16 +94,11 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	return res, nil
 }
 
-// toolchainFiles compiles app.wasm with the model embedded and takes the
-// toolchain's wasm_exec.js.
-func toolchainFiles(ctx context.Context, o *Options, fw *ladder.Framework, res *Result) (map[string][]byte, error) {
-	model, err := json.Marshal(fw)
-	if err != nil {
-		return nil, fmt.Errorf("encode the model: %w", err)
-	}
+// toolchainFiles compiles app.wasm and takes the toolchain's wasm_exec.js.
+func toolchainFiles(ctx context.Context, o *Options, res *Result) (map[string][]byte, error) {
 	t := time.Now()
 	fmt.Fprintln(o.Log, "compiling app.wasm")
-	wasm, err := BuildWasm(ctx, o.Go, BrowserPackage, model)
+	wasm, err := BuildWasm(ctx, o.Go, BrowserPackage)
 	if err != nil {
 		return nil, err
 	}

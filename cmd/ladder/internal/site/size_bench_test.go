@@ -2,18 +2,12 @@ package site
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"text/tabwriter"
-
-	"github.com/ladder-explorer/ladder/ladder"
-	"github.com/ladder-explorer/ladder/ladder/page"
 )
 
 // wasmBudget is how much bigger than a minimal go-app client app.wasm may
@@ -23,15 +17,11 @@ const wasmBudget = 1.10
 // minimalPackage is the yardstick: one go-app component, no server code.
 const minimalPackage = "github.com/ladder-explorer/ladder/cmd/ladder/internal/site/testdata/minimal"
 
-// moduleRoot is the module's folder, seen from this package's folder,
-// where tests run.
-const moduleRoot = "../../../.."
-
 // wasmSize is how many bytes an app.wasm takes raw and compressed.
 type wasmSize struct{ raw, br, gz int }
 
-// BenchmarkWasmSize holds app.wasm, built with the repository's content,
-// to its size budget: with brotli, at most wasmBudget times a minimal
+// BenchmarkWasmSize holds app.wasm, the same for any content, to its
+// size budget: with brotli, at most wasmBudget times a minimal
 // go-app client built with the same toolchain and WasmFlags.
 //
 // The figures are sizes, not times: the builds and compressions (about a
@@ -44,7 +34,6 @@ func BenchmarkWasmSize(b *testing.B) {
 		b.Skip("compiles two app.wasm and compresses them with brotli: about a minute")
 	}
 	ctx := b.Context()
-	model := contentModel(b)
 	version, err := goRun(ctx, "go", nil, "version")
 	if err != nil {
 		b.Fatal(err)
@@ -55,8 +44,8 @@ func BenchmarkWasmSize(b *testing.B) {
 		explorer, minimal       wasmSize
 		explorerErr, minimalErr error
 	)
-	wg.Go(func() { explorer, explorerErr = measureWasm(ctx, BrowserPackage, model) })
-	wg.Go(func() { minimal, minimalErr = measureWasm(ctx, minimalPackage, nil) })
+	wg.Go(func() { explorer, explorerErr = measureWasm(ctx, BrowserPackage) })
+	wg.Go(func() { minimal, minimalErr = measureWasm(ctx, minimalPackage) })
 	wg.Wait()
 	if err := errors.Join(explorerErr, minimalErr); err != nil {
 		b.Fatal(err)
@@ -97,45 +86,10 @@ func BenchmarkWasmSize(b *testing.B) {
 	}
 }
 
-// contentModel reads the repository's content folder into the JSON model
-// that ladder build embeds in app.wasm.
-func contentModel(b *testing.B) []byte {
-	b.Helper()
-	root, err := filepath.Abs(moduleRoot)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
-		b.Fatalf("find the module root from the package folder: %v", err)
-	}
-	files, err := page.ReadDir(os.DirFS(root), "content")
-	if err != nil {
-		b.Fatalf("read the content: %v", err)
-	}
-	fw, diags := page.Read(files)
-	if ladder.HasErrors(diags) {
-		b.Fatalf("the content has errors:\n%s", joinDiagnostics(diags))
-	}
-	model, err := json.Marshal(fw)
-	if err != nil {
-		b.Fatalf("encode the model: %v", err)
-	}
-	return model
-}
-
-// joinDiagnostics puts one diagnostic on each line.
-func joinDiagnostics(diags []ladder.Diagnostic) string {
-	lines := make([]string, len(diags))
-	for i, d := range diags {
-		lines[i] = d.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
 // measureWasm builds pkg with BuildWasm and measures the result raw, with
 // Brotli and with Gzip.
-func measureWasm(ctx context.Context, pkg string, model []byte) (wasmSize, error) {
-	wasm, err := BuildWasm(ctx, "go", pkg, model)
+func measureWasm(ctx context.Context, pkg string) (wasmSize, error) {
+	wasm, err := BuildWasm(ctx, "go", pkg)
 	if err != nil {
 		return wasmSize{}, fmt.Errorf("build %s: %w", pkg, err)
 	}

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -19,45 +18,20 @@ const BrowserPackage = "github.com/ladder-explorer/ladder/cmd/explorer"
 var WasmFlags = []string{"-trimpath", "-ldflags=-s -w"}
 
 // BuildWasm compiles pkg for the browser with the go command goCmd and
-// returns app.wasm. model, when not nil, is embedded as the package's
-// data/model.json through -overlay, so the source tree is never written.
-func BuildWasm(ctx context.Context, goCmd, pkg string, model []byte) ([]byte, error) {
+// returns app.wasm.
+func BuildWasm(ctx context.Context, goCmd, pkg string) ([]byte, error) {
 	tmp, err := os.MkdirTemp("", "ladder-wasm-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	args := append([]string{"build"}, WasmFlags...)
-	if model != nil {
-		overlay, err := writeOverlay(ctx, goCmd, pkg, tmp, model)
-		if err != nil {
-			return nil, err
-		}
-		args = append(args, "-overlay", overlay)
-	}
 	out := filepath.Join(tmp, "app.wasm")
+	args := append([]string{"build"}, WasmFlags...)
 	args = append(args, "-o", out, pkg)
 	if _, err := goRun(ctx, goCmd, []string{"GOOS=js", "GOARCH=wasm"}, args...); err != nil {
 		return nil, fmt.Errorf("compile app.wasm: %w", err)
 	}
 	return os.ReadFile(out)
-}
-
-// writeOverlay writes the model and the overlay that places it in pkg's
-// data folder, and returns the overlay's path.
-func writeOverlay(ctx context.Context, goCmd, pkg, tmp string, model []byte) (string, error) {
-	dir, err := goRun(ctx, goCmd, nil, "list", "-f", "{{.Dir}}", pkg)
-	if err != nil {
-		return "", fmt.Errorf("find the browser package: %w", err)
-	}
-	modelFile := filepath.Join(tmp, "model.json")
-	if err := os.WriteFile(modelFile, model, 0o644); err != nil {
-		return "", err
-	}
-	target := filepath.Join(strings.TrimSpace(dir), "data", "model.json")
-	overlay, _ := json.Marshal(map[string]map[string]string{"Replace": {target: modelFile}})
-	path := filepath.Join(tmp, "overlay.json")
-	return path, os.WriteFile(path, overlay, 0o644)
 }
 
 // WasmExec returns the wasm_exec.js of the toolchain goCmd runs: the one

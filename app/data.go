@@ -1,0 +1,85 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/ladder-explorer/ladder/ladder"
+)
+
+// The content ships beside the app as data: app.wasm is the same for any
+// content. IndexFile lists every role's outline, what the lists and links
+// of the site need, with the file that holds each role whole. A role's
+// file is named with a hash of its bytes, so that it never changes under
+// its name; the index changes with the content and keeps its name.
+const IndexFile = "data/index.json"
+
+// Index is the data index as IndexFile holds it.
+type Index struct {
+	Families []ladder.Family `json:"families"`
+	Roles    []IndexRole     `json:"roles"`
+}
+
+// IndexRole is one role of the index: its outline and its file.
+type IndexRole struct {
+	ID          string       `json:"id"`
+	Title       string       `json:"title"`
+	Family      string       `json:"family,omitempty"`
+	Description string       `json:"description,omitempty"`
+	Levels      []IndexLevel `json:"levels"`
+	// Skills are the skills' IDs, in the role's order.
+	Skills []string `json:"skills"`
+	// File is the role's file, relative to the site's root.
+	File string `json:"file"`
+}
+
+// IndexLevel is one level of a role in the index.
+type IndexLevel struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Title string `json:"title"`
+}
+
+// NewIndexRole returns r's entry in the index, r being in file.
+func NewIndexRole(r *ladder.Role, file string) IndexRole {
+	e := IndexRole{ID: r.ID, Title: r.Title, Family: r.Family, Description: r.Description, File: file}
+	for _, l := range r.Levels {
+		e.Levels = append(e.Levels, IndexLevel{ID: l.ID, Name: l.Name, Title: l.Title})
+	}
+	for _, s := range r.Skills {
+		e.Skills = append(e.Skills, s.ID)
+	}
+	return e
+}
+
+// outline is the role as the index has it: its names, its levels' names
+// and its skills' IDs, without any prose.
+func (e *IndexRole) outline() ladder.Role {
+	r := ladder.Role{ID: e.ID, Title: e.Title, Family: e.Family, Description: e.Description}
+	for _, l := range e.Levels {
+		r.Levels = append(r.Levels, ladder.Level{ID: l.ID, Name: l.Name, Title: l.Title})
+	}
+	for _, id := range e.Skills {
+		r.Skills = append(r.Skills, ladder.Skill{ID: id})
+	}
+	return r
+}
+
+// rolesAt returns the IDs of the roles the page at u shows whole: the
+// one its path names, or the two a comparison's query names.
+func (c *Catalog) rolesAt(u *url.URL) []string {
+	seg := segments(c.local(u.Path))
+	switch {
+	case seg[0] == "roles" || seg[0] == "assess":
+		return []string{seg[1]}
+	case "/"+seg[0] == comparePage:
+		var ids []string
+		for _, side := range []string{"left", "right"} {
+			if role, _, _ := strings.Cut(queryValue(u, side), "/"); role != "" {
+				ids = append(ids, role)
+			}
+		}
+		return ids
+	}
+	return nil
+}

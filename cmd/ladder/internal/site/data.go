@@ -1,0 +1,43 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+
+	ui "github.com/ladder-explorer/ladder/app"
+	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/web"
+)
+
+// dataFiles returns the content as the app reads it: a file per role,
+// named with the hash of its bytes, and the index of every role's outline
+// and file (see ui.IndexFile).
+func dataFiles(fw *ladder.Framework) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	idx := ui.Index{Families: fw.Families, Roles: []ui.IndexRole{}}
+	for i := range fw.Roles {
+		r := &fw.Roles[i]
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, fmt.Errorf("encode role %q: %w", r.ID, err)
+		}
+		name := "data/roles/" + hashedName(r.ID, ".json", b)
+		files[name] = b
+		idx.Roles = append(idx.Roles, ui.NewIndexRole(r, name))
+	}
+	b, err := json.Marshal(idx)
+	if err != nil {
+		return nil, fmt.Errorf("encode the data index: %w", err)
+	}
+	files[ui.IndexFile] = b
+	return files, nil
+}
+
+// hashedName is base+ext with the hash of b between them: a name that
+// holds these bytes and no others, which hosts may cache for good.
+func hashedName(base, ext string, b []byte) string {
+	sum := sha256.Sum256(b)
+	return base + "." + hex.EncodeToString(sum[:])[:web.HashLength] + ext
+}

@@ -39,6 +39,9 @@ func Register(c *Catalog) {
 			app.RouteFunc(trackPath(r.ID, s.ID), func() app.Composer { return newTrackPage(shown.Load(), r.ID, s.ID) })
 		}
 	}
+	if app.IsServer {
+		app.RouteFunc(ShellPath, func() app.Composer { return &shell{cat: shown.Load()} })
+	}
 	fallback.Do(func() {
 		app.RouteWithRegexpFunc(`^/roles/[^/]+/?$`, func() app.Composer { return newRolePage(shown.Load(), "") })
 		app.RouteWithRegexpFunc(`^/roles/[^/]+/grid/?$`, func() app.Composer { return newGridPage(shown.Load(), "") })

@@ -4,9 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -81,5 +83,126 @@ func testRoleNotLoaded(t *testing.T, browser context.Context, dir, role string) 
 	}
 	for _, v := range violations {
 		t.Errorf("role not loaded: %s", v)
+	}
+}
+
+// updateBudget is what an installed app may fetch to update after a
+// one-word change in one skill of one level.
+const updateBudget = 50_000
+
+// TestUpdateCostsWhatChanged installs the app, whole offline copy and all,
+// changes one word in one skill of one level, rebuilds, and lets the
+// worker update: it fetches only what changed, within updateBudget.
+func TestUpdateCostsWhatChanged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site twice and drives Chromium")
+	}
+	content := t.TempDir()
+	seed, err := os.ReadFile("../../content/devops-engineer.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const oldText, newText = "You identify inefficiencies in a system", "You find inefficiencies in a system"
+	if !strings.Contains(string(seed), oldText) {
+		t.Fatalf("the content no longer says %q", oldText)
+	}
+	file := filepath.Join(content, "devops-engineer.md")
+	if err := os.WriteFile(file, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := buildSite(t, content)
+	g := newGatedSite(t, dir)
+	close(g.gate)
+	tab := open(t, browsertest.Browser(t), g.hosted, senior)
+	first := waitForCache(t, tab, "")
+	installed := g.meter.Paths()
+
+	if err := os.WriteFile(file, []byte(strings.Replace(string(seed), oldText, newText, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runLadder(t, "build", "--content", content, "--out", dir); code != 0 {
+		t.Fatalf("second build: status %d\n%s%s", code, out, errOut)
+	}
+	g.meter.Reset()
+	await[bool](t, tab, `navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)`)
+	waitForCache(t, tab, first)
+	fetched, bytes := g.meter.Paths(), g.meter.Bytes()
+	t.Logf("first install: %d requests; update: %d bytes in %d requests %q", len(installed), bytes, len(fetched), fetched)
+	if bytes > updateBudget {
+		t.Errorf("the update fetched %d bytes, over %d: %q", bytes, updateBudget, fetched)
+	}
+	changed := regexp.MustCompile(`^/(app-worker\.js|app\.js|data/index\.json|data/roles/devops-engineer\.[0-9a-f]{10}\.json)$`)
+	role := false
+	for _, p := range fetched {
+		if !changed.MatchString(p) {
+			t.Errorf("the update fetched %s, which did not change", p)
+		}
+		role = role || strings.HasPrefix(p, "/data/roles/")
+	}
+	if !role {
+		t.Errorf("the update did not fetch the changed role's file: %q", fetched)
+	}
+	// The new words are in the copy.
+	text := await[string](t, tab, `caches.keys().then(k => caches.open(k[0])).then(c => c.keys().then(r => Promise.all(r.filter(q => q.url.includes("/data/roles/")).map(q => c.match(q).then(a => a.text()))))).then(t => t.join(""))`)
+	if !strings.Contains(text, newText) {
+		t.Error("the updated copy does not hold the new words")
+	}
+}
+
+// waitForCache waits until the worker's only cache is a version other
+// than not, and returns its name.
+func waitForCache(t *testing.T, tab context.Context, not string) string {
+	t.Helper()
+	for range 300 {
+		names := await[[]string](t, tab, `caches.keys()`)
+		if len(names) == 1 && names[0] != not {
+			if await[bool](t, tab, `navigator.serviceWorker.getRegistration().then(r => r !== undefined && r.active !== null && r.installing === null && r.waiting === null)`) {
+				return names[0]
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("the worker's cache did not become a version other than %q: %q", not, await[[]string](t, tab, `caches.keys()`))
+	return ""
+}
+
+// copyBudget is what the whole-site offline copy may cost beyond the app's
+// own files, against the brotli size of the data.
+const copyBudget = 1.3
+
+// testOfflineCopyCost installs the whole offline copy of a site and weighs
+// what it fetched beyond the app's own files (the data and the shell)
+// against the data's brotli size: the worker keeps the data, not a copy of
+// every page.
+func testOfflineCopyCost(t *testing.T, dir string) {
+	var data int64
+	err := filepath.WalkDir(filepath.Join(dir, "data"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".json.br") {
+			return err
+		}
+		info, err := d.Info()
+		data += info.Size()
+		return err
+	})
+	if err != nil || data == 0 {
+		t.Fatalf("the data's brotli files: %d bytes (%v)", data, err)
+	}
+	g := newGatedSite(t, dir)
+	close(g.gate)
+	tab := open(t, browsertest.Browser(t), g.hosted, "/")
+	waitForCache(t, tab, "")
+	content := g.meter.BytesWhere(func(p string) bool { return strings.HasPrefix(p, "/data/") || p == "/app-shell" })
+	pages := 0
+	for _, p := range g.meter.Paths() {
+		if p != "/" && !strings.Contains(p, ".") && p != "/app-shell" {
+			pages++
+		}
+	}
+	t.Logf("offline copy beyond the app: %d bytes, the data %d bytes with brotli (%.2f×)", content, data, float64(content)/float64(data))
+	if float64(content) > copyBudget*float64(data) {
+		t.Errorf("the offline copy fetched %d bytes of data and shell, over %.1f× the data's %d bytes with brotli", content, copyBudget, data)
+	}
+	if pages > 0 {
+		t.Errorf("the offline copy fetched %d pages: %q", pages, g.meter.Paths())
 	}
 }

@@ -280,13 +280,16 @@ func testOfflineCopy(t *testing.T, g *gatedSite) {
 		waitFor(t, tab, appReady)
 		await[bool](t, tab, `navigator.serviceWorker.ready.then(() => true)`)
 		waitFor(t, tab, kept)
-		// Every page of the site is in the worker's cache.
+		// The worker keeps the app, its shell and the data, from which
+		// the app shows every page offline (testOffline).
 		missing := await[[]string](t, tab, `(async () => {
 			const names = await caches.keys();
-			const cache = await caches.open(names.find(n => n.startsWith("app-")));
-			const want = ["/", "`+senior+`", "`+grid+`", "`+track+`", "`+assessDevops+`", "/compare", "/404.html", "/web/app.wasm"];
+			const cache = await caches.open(names.find(n => n.startsWith("ladder-")));
+			const want = ["/app-shell", "/web/app.wasm", "/wasm_exec.js", "/app.js", "/data/index.json"];
 			const out = [];
 			for (const p of want) if (!(await cache.match(p))) out.push(p);
+			const keys = await cache.keys();
+			if (!keys.some(r => new URL(r.url).pathname.startsWith("/data/roles/devops-engineer."))) out.push("the role's data");
 			return out;
 		})()`)
 		if len(missing) > 0 {

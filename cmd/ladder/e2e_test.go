@@ -580,6 +580,7 @@ func TestCorpusPages(t *testing.T) {
 		testLoadsRoles(t, browser, s, roles, levels)
 	})
 	t.Run("a role that does not load says so", func(t *testing.T) { testRoleNotLoaded(t, browser, dir, fw.Roles[1].ID) })
+	t.Run("the offline copy costs the data", func(t *testing.T) { testOfflineCopyCost(t, dir) })
 	check := func(path, heading string) {
 		t.Helper()
 		tab := open(t, browser, s, path)

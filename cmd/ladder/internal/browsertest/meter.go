@@ -14,9 +14,10 @@ import (
 // would: every response's bytes, status line and headers included, and the
 // paths asked for.
 type Meter struct {
-	mu    sync.Mutex
-	bytes int64
-	paths []string
+	mu     sync.Mutex
+	bytes  int64
+	paths  []string
+	byPath map[string]int64
 }
 
 // Metered serves h on a loopback port until the test ends, counting what it
@@ -28,7 +29,7 @@ func Metered(t testing.TB, h http.Handler) (string, *Meter) {
 		m.mu.Lock()
 		m.paths = append(m.paths, r.URL.Path)
 		m.mu.Unlock()
-		h.ServeHTTP(&meterWriter{ResponseWriter: w, m: m}, r)
+		h.ServeHTTP(&meterWriter{ResponseWriter: w, m: m, path: r.URL.Path}, r)
 	}))
 	t.Cleanup(srv.Close)
 	return srv.URL, m
@@ -49,16 +50,34 @@ func (m *Meter) Paths() []string {
 	return slices.Clone(m.paths)
 }
 
+// BytesWhere returns the bytes sent since the start or the last Reset in
+// answer to the paths keep accepts.
+func (m *Meter) BytesWhere(keep func(path string) bool) int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var n int64
+	for p, b := range m.byPath {
+		if keep(p) {
+			n += b
+		}
+	}
+	return n
+}
+
 // Reset starts the count again.
 func (m *Meter) Reset() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.bytes, m.paths = 0, nil
+	m.bytes, m.paths, m.byPath = 0, nil, nil
 }
 
-func (m *Meter) add(n int) {
+func (m *Meter) add(path string, n int) {
 	m.mu.Lock()
 	m.bytes += int64(n)
+	if m.byPath == nil {
+		m.byPath = map[string]int64{}
+	}
+	m.byPath[path] += int64(n)
 	m.mu.Unlock()
 }
 
@@ -66,6 +85,7 @@ func (m *Meter) add(n int) {
 type meterWriter struct {
 	http.ResponseWriter
 	m           *Meter
+	path        string
 	wroteHeader bool
 }
 
@@ -75,7 +95,7 @@ func (w *meterWriter) WriteHeader(code int) {
 		var head bytes.Buffer
 		fmt.Fprintf(&head, "HTTP/1.1 %d %s\r\n", code, http.StatusText(code))
 		_ = w.Header().Write(&head)
-		w.m.add(head.Len() + len("\r\n"))
+		w.m.add(w.path, head.Len()+len("\r\n"))
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
@@ -84,7 +104,7 @@ func (w *meterWriter) Write(p []byte) (int, error) {
 	if !w.wroteHeader {
 		w.WriteHeader(http.StatusOK)
 	}
-	w.m.add(len(p))
+	w.m.add(w.path, len(p))
 	return w.ResponseWriter.Write(p)
 }
 

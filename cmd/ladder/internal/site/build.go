@@ -31,6 +31,10 @@ const maskableIcon = "/web/icon-maskable-512.png"
 // workerFile is the service worker, which is never cached by itself.
 const workerFile = "app-worker.js"
 
+// shellFile is the app shell's page (ui.ShellPath), which the worker keeps
+// in place of the pages.
+const shellFile = "app-shell.html"
+
 // building serialises builds: go-app's routes and the catalog they show
 // are global.
 var building sync.Mutex
@@ -79,6 +83,9 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 			return res, err
 		}
 		files[pageFile(p)] = b
+	}
+	if files[shellFile], err = renderPage(&o, ui.ShellPath, true); err != nil {
+		return res, err
 	}
 	if err := addGoAppFiles(&o, files, &res); err != nil {
 		return res, err
@@ -130,7 +137,8 @@ func addAssets(files map[string][]byte) error {
 }
 
 // addGoAppFiles adds go-app's stylesheet, the manifest, and then, versioned
-// with the hash of every other file, go-app's script and the worker.
+// with the hash of the files the worker keeps, go-app's script and the
+// worker.
 func addGoAppFiles(o *Options, files map[string][]byte, res *Result) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -142,13 +150,10 @@ func addGoAppFiles(o *Options, files map[string][]byte, res *Result) (err error)
 		return err
 	}
 	files["app.css"], files["manifest.webmanifest"] = css, manifest(o)
-	files["app.js"] = nil // listed in the worker's cache; written below
-	res.Version = version(files)
-	var precache []string
-	for name := range files {
-		precache = append(precache, fileURL(o, name))
-	}
-	slices.Sort(precache)
+	precache := offlineCopy(o, files)
+	res.Version = version(precache)
+	// app.js carries the version: its revision is the version.
+	precache = append(precache, cached{fileURL(o, "app.js"), res.Version})
 	h := handler(o, res.Version, "", precache)
 	if files["app.js"], err = get(h, "/app.js"); err != nil {
 		return err
@@ -157,18 +162,35 @@ func addGoAppFiles(o *Options, files map[string][]byte, res *Result) (err error)
 	return err
 }
 
-// version is a hash of every file, so that a site's version changes
-// exactly when one of its files does.
-func version(files map[string][]byte) string {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
+// cached is a file the worker keeps: its address and its revision, a hash
+// of its bytes.
+type cached struct{ url, revision string }
+
+// offlineCopy lists the files the worker keeps, the offline copy: every
+// file but the pages (the shell stands for them) and the compressed
+// siblings (the browser asks for a file, and gets it compressed), sorted
+// by address.
+func offlineCopy(o *Options, files map[string][]byte) []cached {
+	var list []cached
+	for name, b := range files {
+		page := strings.HasSuffix(name, ".html") && name != shellFile
+		if page || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+			continue
+		}
+		sum := sha256.Sum256(b)
+		list = append(list, cached{fileURL(o, name), hex.EncodeToString(sum[:])[:web.HashLength]})
 	}
-	slices.Sort(names)
+	slices.SortFunc(list, func(a, b cached) int { return strings.Compare(a.url, b.url) })
+	return list
+}
+
+// version is a hash of the offline copy, so that the worker, which the
+// browser compares byte for byte, changes exactly when a file it keeps
+// does.
+func version(precache []cached) string {
 	h := sha256.New()
-	for _, n := range names {
-		fmt.Fprintf(h, "%s\x00%d\x00", n, len(files[n]))
-		h.Write(files[n])
+	for _, c := range precache {
+		fmt.Fprintf(h, "%s\x00%s\x00", c.url, c.revision)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }

@@ -2,6 +2,8 @@ package site
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/ladder-explorer/ladder/ladder"
 	"github.com/ladder-explorer/ladder/ladder/page"
+	"github.com/ladder-explorer/ladder/web"
 )
 
 // readContent reads the repository's bundled content.
@@ -159,48 +162,53 @@ func TestBuildStaysOnItsOrigin(t *testing.T) {
 	}
 }
 
-// TestBuildWorkerCachesEveryPage checks the service worker's list: every
-// page and asset, each of them a file the build wrote, so that the worker
-// installs (one missing file and it never does).
-func TestBuildWorkerCachesEveryPage(t *testing.T) {
+// TestBuildWorkerKeepsTheApp checks the service worker's list: the app's
+// files, the data and the shell, each a file the build wrote with the
+// revision of its bytes (one missing file and the worker never installs),
+// and no page: the shell stands for them.
+func TestBuildWorkerKeepsTheApp(t *testing.T) {
 	for _, prefix := range []string{"", "/sub"} {
 		dir, res := buildSite(t, Options{Prefix: prefix})
 		worker := readFile(t, dir, "app-worker.js")
-		m := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindStringSubmatch(worker)
+		m := regexp.MustCompile(`const precache = (\[.*\]);`).FindStringSubmatch(worker)
 		if m == nil {
-			t.Fatal("no resourcesToCache in app-worker.js")
+			t.Fatal("no precache list in app-worker.js")
 		}
-		var urls []string
-		if err := json.Unmarshal([]byte(m[1]), &urls); err != nil {
+		var entries [][2]string
+		if err := json.Unmarshal([]byte(m[1]), &entries); err != nil {
 			t.Fatal(err)
 		}
 		listed := map[string]bool{}
-		for _, u := range urls {
+		for _, e := range entries {
+			u, revision := e[0], e[1]
 			listed[u] = true
 			name, ok := strings.CutPrefix(u, prefix+"/")
 			if !ok {
 				t.Errorf("prefix %q: %s is outside the site", prefix, u)
 				continue
 			}
-			switch {
-			case name == "":
-				name = "index.html"
-			case !strings.Contains(name, "."):
+			if !strings.Contains(name, ".") {
 				name += ".html"
 			}
-			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-				t.Errorf("prefix %q: the worker caches %s, which the build did not write", prefix, u)
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Errorf("prefix %q: the worker keeps %s, which the build did not write", prefix, u)
+				continue
+			}
+			sum := sha256.Sum256(b)
+			if want := hex.EncodeToString(sum[:])[:web.HashLength]; name != "app.js" && revision != want {
+				t.Errorf("prefix %q: %s has revision %s, want %s", prefix, u, revision, want)
+			}
+			if strings.HasSuffix(name, ".html") && name != "app-shell.html" {
+				t.Errorf("prefix %q: the worker keeps the page %s", prefix, u)
 			}
 		}
-		for _, u := range []string{"/", "/roles/devops-engineer/principal", "/web/app.wasm", "/wasm_exec.js", "/app.js", "/404.html", "/web/style.css", "/web/icon-maskable-512.png"} {
-			if u == "/" && prefix != "" {
-				u = ""
-			}
-			if !listed[prefix+u] && !(u == "" && listed[prefix+"/"]) {
-				t.Errorf("prefix %q: the worker does not cache %s", prefix, prefix+u)
+		for _, u := range []string{"/app-shell", "/web/app.wasm", "/wasm_exec.js", "/app.js", "/web/loader.js", "/web/style.css", "/web/icon-maskable-512.png", "/data/index.json"} {
+			if !listed[prefix+u] {
+				t.Errorf("prefix %q: the worker does not keep %s", prefix, prefix+u)
 			}
 		}
-		if !strings.Contains(worker, `"app-" + "`+res.Version+`"`) {
+		if !strings.Contains(worker, `"ladder-" + "`+res.Version+`"`) {
 			t.Errorf("the worker's cache is not named after version %s", res.Version)
 		}
 		if app := readFile(t, dir, "app.js"); !strings.Contains(app, res.Version) {

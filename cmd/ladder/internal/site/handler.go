@@ -37,7 +37,7 @@ var icons = app.Icon{
 // handler returns go-app's handler for the site: it renders pages and
 // go-app's own files. canonical is the public address of the page it will
 // render, or empty.
-func handler(o *Options, version, canonical string, precache []string) *app.Handler {
+func handler(o *Options, version, canonical string, precache []cached) *app.Handler {
 	h := &app.Handler{
 		Name:                  ui.Name,
 		ShortName:             "Ladders",
@@ -52,7 +52,7 @@ func handler(o *Options, version, canonical string, precache []string) *app.Hand
 		Resources:             resources(o.Prefix),
 		Version:               version,
 		AutoUpdateInterval:    updateInterval,
-		ServiceWorkerTemplate: workerTemplate(precache, o.path("/404.html")),
+		ServiceWorkerTemplate: workerTemplate(o, precache),
 	}
 	if o.BaseURL != "" {
 		h.Image = o.BaseURL + o.path("/web/icon-512.png")
@@ -74,12 +74,17 @@ func resources(prefix string) app.ResourceProvider {
 	return app.CustomProvider("", prefix)
 }
 
-// workerTemplate is the service worker's template with the files to cache
-// filled in. go-app fills in the version; its own list is replaced because
-// it names "/prefix" where the installed app starts at "/prefix/", and it
-// does not know the pages.
-func workerTemplate(precache []string, notFound string) string {
-	list, _ := json.Marshal(precache)
-	page, _ := json.Marshal(notFound)
-	return strings.NewReplacer("@RESOURCES@", string(list), "@NOTFOUND@", string(page)).Replace(workerJS)
+// workerTemplate is the service worker's template with the files to keep
+// filled in. go-app fills in the version; go-app's own worker and list
+// are replaced: it keeps every file of a version anew, and under a prefix
+// names "/prefix" where the installed app starts at "/prefix/".
+func workerTemplate(o *Options, precache []cached) string {
+	entries := make([][2]string, len(precache))
+	for i, c := range precache {
+		entries[i] = [2]string{c.url, c.revision}
+	}
+	list, _ := json.Marshal(entries)
+	shell, _ := json.Marshal(fileURL(o, shellFile))
+	revisions, _ := json.Marshal(o.path("/" + workerFile + "-revisions"))
+	return strings.NewReplacer("@PRECACHE@", string(list), "@SHELL@", string(shell), "@REVISIONS@", string(revisions)).Replace(workerJS)
 }

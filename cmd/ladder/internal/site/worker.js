@@ -1,65 +1,125 @@
-// The explorer's service worker: go-app's app worker, with the list of
-// files to cache made by ladder build from the files it wrote, and with
-// navigation that works offline for any address.
-const cacheName = "app-" + "{{.Version}}";
-const resourcesToCache = @RESOURCES@;
-const notFoundPage = @NOTFOUND@;
+// The explorer's service worker, which keeps the whole site for offline
+// use once the visitor uses the app. It keeps the app's own files, the data
+// and the app shell, not a copy of every page: offline, an address it has
+// no page for gets the shell, which starts the app, and the app shows the
+// address's page from the data. ladder build fills in the list of files,
+// each with a revision (a hash of its bytes): an update fetches only the
+// files whose revision changed, and copies the others from the cache it
+// replaces.
+const cacheName = "ladder-" + "{{.Version}}";
+// [[url, revision], ...]
+const precache = @PRECACHE@;
+const shellPage = @SHELL@;
+// Where each cache keeps the revisions of its files: a key, never fetched.
+const revisionsKey = @REVISIONS@;
+// Caches of earlier versions: ours, and go-app's worker's before them.
+const ourCache = (name) => name.startsWith("ladder-") || name.startsWith("app-");
+// How long a page may take before the shell answers instead.
+const pageTimeout = 4000;
+// How many files are fetched at once when installing.
+const parallel = 6;
 
 self.addEventListener("install", (event) => {
-  console.log("installing app worker {{.Version}}");
-  event.waitUntil(
-    caches
-      .open(cacheName)
-      .then((cache) => cache.addAll(resourcesToCache))
-      .then(() => self.skipWaiting())
-  );
+  event.waitUntil(install().then(() => self.skipWaiting()));
 });
+
+async function install() {
+  const cache = await caches.open(cacheName);
+  const earlier = await earlierCopies();
+  const revisions = {};
+  const queue = precache.slice();
+  const next = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      const [url, revision] = entry;
+      revisions[url] = revision;
+      if (await copy(earlier, cache, url, revision)) {
+        continue;
+      }
+      const response = await fetch(url, { cache: "no-cache" });
+      if (!response.ok) {
+        throw new Error(url + ": status " + response.status);
+      }
+      await cache.put(url, response);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, next));
+  await cache.put(revisionsKey, new Response(JSON.stringify(revisions)));
+}
+
+// earlierCopies returns the caches of earlier versions with the revisions
+// of their files.
+async function earlierCopies() {
+  const copies = [];
+  for (const name of await caches.keys()) {
+    if (name === cacheName || !ourCache(name)) {
+      continue;
+    }
+    const cache = await caches.open(name);
+    const kept = await cache.match(revisionsKey);
+    if (kept) {
+      copies.push({ cache, revisions: await kept.json() });
+    }
+  }
+  return copies;
+}
+
+// copy puts an earlier copy of url into cache if one has the revision.
+async function copy(earlier, cache, url, revision) {
+  for (const { cache: old, revisions } of earlier) {
+    if (revisions[url] !== revision) {
+      continue;
+    }
+    const response = await old.match(url);
+    if (response) {
+      await cache.put(url, response);
+      return true;
+    }
+  }
+  return false;
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches.keys().then((keyList) =>
-      Promise.all(
-        keyList.map((key) => {
-          if (key !== cacheName) {
-            return caches.delete(key);
-          }
-        })
-      )
+    caches.keys().then((names) =>
+      Promise.all(names.filter((n) => n !== cacheName && ourCache(n)).map((n) => caches.delete(n)))
     )
   );
-  console.log("app worker {{.Version}} is activated");
 });
 
-// Pages are cached under their address without a query; a page's own
-// query (none today) must not make it miss the cache offline. An address
-// the site does not have gets the cached not-found page when the network
-// is gone.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") {
+  if (request.method !== "GET" || new URL(request.url).origin !== location.origin) {
     return;
   }
-  const navigate = request.mode === "navigate";
+  if (request.mode === "navigate") {
+    event.respondWith(page(request));
+    return;
+  }
   event.respondWith(
     caches
-      .match(request, { ignoreSearch: navigate })
+      .open(cacheName)
+      .then((cache) => cache.match(request))
       .then((cached) => cached || fetch(request))
-      .catch((err) => {
-        if (!navigate) {
-          throw err;
-        }
-        return caches.match(notFoundPage).then((page) => {
-          if (!page) {
-            throw err;
-          }
-          return new Response(page.body, {
-            status: 404,
-            headers: page.headers,
-          });
-        });
-      })
   );
 });
+
+// page answers a navigation from the network, which has every page and
+// the newest; offline, or when the network is slower than pageTimeout,
+// the shell answers, and the app shows the page.
+async function page(request) {
+  const network = fetch(request);
+  const timeout = new Promise((resolve) => setTimeout(resolve, pageTimeout));
+  try {
+    const response = await Promise.race([network, timeout]);
+    if (response) {
+      return response;
+    }
+  } catch (err) {
+    // offline: the shell answers
+  }
+  const shell = await caches.open(cacheName).then((cache) => cache.match(shellPage));
+  return shell || network;
+}
 
 // The page asks which version this worker caches, to notice an update
 // that arrived while the app was starting.

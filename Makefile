@@ -18,8 +18,11 @@ site: build
 	$(BIN) check content
 	$(BIN) build --content content --out $(SITE)
 
+## build: bin/ladder, carrying app.wasm (compressed once, here) and wasm_exec.js,
+## so that it builds sites with no Go toolchain (see cmd/ladder/internal/site/prebuilt)
 build:
-	$(GO) build -o $(BIN) ./cmd/ladder
+	$(GO) run ./cmd/ladder/internal/prebuild build/prebuilt
+	$(GO) build -overlay build/prebuilt/overlay.json -o $(BIN) ./cmd/ladder
 
 ## test: the whole suite: formatting, vet, staticcheck, the dependency rules, every
 ## test, the end-to-end ones in Chromium and nginx included (installed when missing)

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -101,10 +102,18 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	return res, nil
 }
 
-// toolchainFiles compiles app.wasm and takes the toolchain's wasm_exec.js.
+// toolchainFiles returns app.wasm and wasm_exec.js: the ones the binary
+// carries (make build), or else app.wasm compiled with the toolchain and
+// its wasm_exec.js.
 func toolchainFiles(ctx context.Context, o *Options, res *Result) (map[string][]byte, error) {
+	if files := carriedApp(); files != nil {
+		return files, nil
+	}
+	if _, err := exec.LookPath(o.Go); err != nil {
+		return nil, fmt.Errorf("this ladder carries no app, and there is no %s command to compile one: build ladder with make build, or install Go (%w)", o.Go, err)
+	}
 	t := time.Now()
-	fmt.Fprintln(o.Log, "compiling app.wasm")
+	fmt.Fprintln(o.Log, "compiling app.wasm with "+o.Go+" (this ladder carries no app: make build makes one that does)")
 	wasm, err := BuildWasm(ctx, o.Go, BrowserPackage)
 	if err != nil {
 		return nil, err

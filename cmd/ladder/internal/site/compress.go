@@ -46,7 +46,8 @@ func Gzip(b []byte) []byte {
 	return buf.Bytes()
 }
 
-// compressAll adds a .br and a .gz sibling to every compressible file,
+// compressAll adds a .br and a .gz sibling to every compressible file that
+// has none yet,
 // using every core: brotli's best quality takes about 20 s on app.wasm
 // alone, which is why its result is also kept in a cache between builds.
 func compressAll(files map[string][]byte) {
@@ -58,7 +59,9 @@ func compressAll(files map[string][]byte) {
 	}
 	var jobs []file
 	for name, data := range files {
-		if Compressible(name) {
+		_, br := files[name+".br"]
+		_, gz := files[name+".gz"]
+		if Compressible(name) && !(br && gz) {
 			jobs = append(jobs, file{name, data})
 		}
 	}

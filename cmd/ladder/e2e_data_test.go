@@ -97,19 +97,8 @@ func TestUpdateCostsWhatChanged(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site twice and drives Chromium")
 	}
-	content := t.TempDir()
-	seed, err := os.ReadFile("../../content/devops-engineer.md")
-	if err != nil {
-		t.Fatal(err)
-	}
 	const oldText, newText = "You identify inefficiencies in a system", "You find inefficiencies in a system"
-	if !strings.Contains(string(seed), oldText) {
-		t.Fatalf("the content no longer says %q", oldText)
-	}
-	file := filepath.Join(content, "devops-engineer.md")
-	if err := os.WriteFile(file, seed, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	content, write := editableContent(t, oldText)
 	dir := buildSite(t, content)
 	g := newGatedSite(t, dir)
 	close(g.gate)
@@ -117,9 +106,7 @@ func TestUpdateCostsWhatChanged(t *testing.T) {
 	first := waitForCache(t, tab, "")
 	installed := g.meter.Paths()
 
-	if err := os.WriteFile(file, []byte(strings.Replace(string(seed), oldText, newText, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	write(newText)
 	if code, out, errOut := runLadder(t, "build", "--content", content, "--out", dir); code != 0 {
 		t.Fatalf("second build: status %d\n%s%s", code, out, errOut)
 	}
@@ -205,4 +192,28 @@ func testOfflineCopyCost(t *testing.T, dir string) {
 	if pages > 0 {
 		t.Errorf("the offline copy fetched %d pages: %q", pages, g.meter.Paths())
 	}
+}
+
+// editableContent copies the bundled page into a new content folder, and
+// returns the folder and a function that writes the page again with its
+// first oldText replaced by text.
+func editableContent(t *testing.T, oldText string) (string, func(text string)) {
+	t.Helper()
+	dir := t.TempDir()
+	seed, err := os.ReadFile("../../content/devops-engineer.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(seed), oldText) {
+		t.Fatalf("the content no longer says %q", oldText)
+	}
+	write := func(text string) {
+		t.Helper()
+		page := strings.Replace(string(seed), oldText, text, 1)
+		if err := os.WriteFile(filepath.Join(dir, "devops-engineer.md"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(oldText)
+	return dir, write
 }

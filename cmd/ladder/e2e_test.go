@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -473,19 +472,8 @@ func TestUpdateAvailable(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site twice and drives Chromium")
 	}
-	content := t.TempDir()
-	seed, err := os.ReadFile("../../content/devops-engineer.md")
-	if err != nil {
-		t.Fatal(err)
-	}
 	const oldText, newText = "You identify inefficiencies in a system", "You find and remove waste in a system"
-	writeContent := func(text string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(content, "devops-engineer.md"), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	writeContent(string(seed))
+	content, writeContent := editableContent(t, oldText)
 	dir := buildSite(t, content)
 	s := startServe(t, dir, "")
 	browser := browsertest.Browser(t)
@@ -515,7 +503,7 @@ func TestUpdateAvailable(t *testing.T) {
 	}
 	waitFor(t, at, `(s => s !== null && s.includes("Led the failover work") && s.includes(`+strconv.Quote(oldText)+`))(localStorage.getItem("ladder-explorer/assessments"))`)
 
-	writeContent(strings.Replace(string(seed), oldText, newText, 1))
+	writeContent(newText)
 	if code, out, errOut := runLadder(t, "build", "--content", content, "--out", dir); code != 0 {
 		t.Fatalf("second build: status %d\n%s%s", code, out, errOut)
 	}

@@ -110,13 +110,14 @@ func (p *compareView) choose(side, part string) app.EventHandler {
 }
 
 func (p *compareView) chose(ctx app.Context, side, part string) {
-	p.left, p.right = p.picked(side, part, ctx.JSSrc().Get("value").String())
-	p.compare()
+	left, right := p.picked(side, part, ctx.JSSrc().Get("value").String())
 	u := *ctx.Page().URL()
-	u.RawQuery = strings.TrimPrefix(comparePath(p.left.ref(), p.right.ref()), comparePage+"?")
+	u.RawQuery = strings.TrimPrefix(comparePath(left.ref(), right.ref()), comparePage+"?")
 	u.Fragment = ""
 	ctx.Page().ReplaceURL(&u)
-	p.load(ctx) // loads a role chosen, if it is not here yet
+	// load reads the sides back from the address, compares them, and
+	// loads a role chosen if it is not here yet.
+	p.load(ctx)
 }
 
 // picked is both sides once a picker is set to v.

@@ -91,7 +91,9 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	if err := addGoAppFiles(&o, files, &res); err != nil {
 		return res, err
 	}
-	compressAll(files)
+	// The previous build in o.Out (checkOut made sure it is one) lends
+	// the compressed forms of the files that did not change.
+	compressAll(files, os.DirFS(o.Out))
 	if err := writeSite(o.Out, files); err != nil {
 		return res, err
 	}

@@ -4,6 +4,7 @@
 //	ladder export [--strict] [PATH...]
 //	ladder build [--content DIR] [--out DIR] [--base-url URL] [--prefix /path]
 //	ladder serve [--dir DIR] [--addr ADDR] [--prefix /path]
+//	ladder serve --content DIR [--addr ADDR] [--prefix /path] [--strict]
 //
 // PATH is a pathway page or a folder of them; the default is content/.
 package main
@@ -30,10 +31,16 @@ Commands:
                                (default http://127.0.0.1:8080)
       --prefix /path           serve the site under this path (default none)
       --strict                 treat warnings as errors
-  serve [flags]                serve a built site
+  serve [flags]                serve a built site, or a live preview of pages
       --dir DIR                the site's folder (default build/site)
+      --content DIR            instead of --dir: build the site of this folder
+                               of pathway pages in memory, again on every
+                               save; open pages reload, and show the errors
+                               of a save that breaks the content
       --addr ADDR              address to listen on (default 127.0.0.1:8080)
-      --prefix /path           the prefix the site was built with
+      --prefix /path           the prefix the site was built with, or is
+                               previewed under
+      --strict                 with --content: treat warnings as errors
 
 PATH is a pathway page (.md) or a folder of them; the default is content/.
 In a folder, index.md names the families of roles and their order.

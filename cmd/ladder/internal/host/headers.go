@@ -32,8 +32,9 @@ var fixedHeaders = http.Header{
 	"Cross-Origin-Opener-Policy": {"same-origin"},
 }
 
-// setFixedHeaders adds fixedHeaders to h, replacing any value they had.
-func setFixedHeaders(h http.Header) {
+// SetHeaders adds the headers of every response to h, replacing any
+// value they had: the live preview's responses carry them too.
+func SetHeaders(h http.Header) {
 	for k, v := range fixedHeaders {
 		h[k] = v
 	}
@@ -56,9 +57,9 @@ var contentTypes = map[string]string{
 	".ico":         "image/x-icon",
 }
 
-// contentType is the Content-Type of the file name; for a precompressed
+// ContentType is the Content-Type of the file name; for a precompressed
 // sibling, pass the original name.
-func contentType(name string) string {
+func ContentType(name string) string {
 	if t, ok := contentTypes[strings.ToLower(path.Ext(name))]; ok {
 		return t
 	}

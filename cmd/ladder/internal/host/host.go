@@ -106,7 +106,7 @@ func (h *handler) serveFile(w *recorder, r *http.Request, dir *os.Root, t target
 	}
 	w.immutable = web.Immutable(t.name)
 	hd := w.Header()
-	hd.Set("Content-Type", contentType(t.name))
+	hd.Set("Content-Type", ContentType(t.name))
 	hd.Set("Etag", e.etag)
 	if v.encoding != "" {
 		hd.Set("Content-Encoding", v.encoding)
@@ -141,7 +141,7 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request, dir *os.Root)
 		return
 	}
 	hd := w.Header()
-	hd.Set("Content-Type", contentType(t.name))
+	hd.Set("Content-Type", ContentType(t.name))
 	hd.Set("Content-Length", strconv.Itoa(len(e.body)))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {

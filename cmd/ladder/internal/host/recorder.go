@@ -38,7 +38,7 @@ func (w *recorder) WriteHeader(code int) {
 	}
 	w.status = code
 	h := w.Header()
-	setFixedHeaders(h)
+	SetHeaders(h)
 	if w.immutable && (code == http.StatusOK || code == http.StatusPartialContent || code == http.StatusNotModified) {
 		h.Set("Cache-Control", web.ImmutableCacheControl)
 	}

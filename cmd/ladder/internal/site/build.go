@@ -53,42 +53,18 @@ type Result struct {
 
 // Build writes the site of fw as o says.
 func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error) {
-	building.Lock()
-	defer building.Unlock()
 	start := time.Now()
-	var res Result
+	if o.Out == "" {
+		return Result{}, errors.New("no output folder")
+	}
 	if err := o.Check(); err != nil {
-		return res, err
+		return Result{}, err
 	}
 	if err := checkOut(o.Out); err != nil {
-		return res, err
+		return Result{}, err
 	}
-	files, err := toolchainFiles(ctx, &o, &res)
+	files, res, err := Render(ctx, fw, o)
 	if err != nil {
-		return res, err
-	}
-	data, err := dataFiles(fw)
-	if err != nil {
-		return res, err
-	}
-	maps.Copy(files, data)
-	if err := addAssets(files); err != nil {
-		return res, err
-	}
-	cat := ui.NewCatalog(fw, ui.Site{BaseURL: o.BaseURL, Prefix: o.Prefix})
-	ui.Register(cat)
-	pages := append(cat.Pages(), "/"+notFoundFile)
-	for _, p := range pages {
-		b, err := renderPage(&o, p, cat.StartsApp(p))
-		if err != nil {
-			return res, err
-		}
-		files[pageFile(p)] = b
-	}
-	if files[shellFile], err = renderPage(&o, ui.ShellPath, true); err != nil {
-		return res, err
-	}
-	if err := addGoAppFiles(&o, files, &res); err != nil {
 		return res, err
 	}
 	// The previous build in o.Out (checkOut made sure it is one) lends
@@ -97,15 +73,79 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	if err := writeSite(o.Out, files); err != nil {
 		return res, err
 	}
-	res.Pages, res.Files, res.Total = len(pages), len(files), time.Since(start)
+	res.Files, res.Bytes, res.Total = len(files), 0, time.Since(start)
 	for _, b := range files {
 		res.Bytes += int64(len(b))
 	}
 	return res, nil
 }
 
+// Render returns the files of the site of fw, by their paths in the site,
+// without their compressed forms: what Build writes, and what the live
+// preview serves from memory. o.Out is not used.
+func Render(ctx context.Context, fw *ladder.Framework, o Options) (map[string][]byte, Result, error) {
+	building.Lock()
+	defer building.Unlock()
+	start := time.Now()
+	var res Result
+	if err := o.Check(); err != nil {
+		return nil, res, err
+	}
+	files := maps.Clone(o.App)
+	if files == nil {
+		var err error
+		if files, err = toolchainFiles(ctx, &o, &res); err != nil {
+			return nil, res, err
+		}
+	}
+	data, err := dataFiles(fw)
+	if err != nil {
+		return nil, res, err
+	}
+	maps.Copy(files, data)
+	if err := addAssets(files); err != nil {
+		return nil, res, err
+	}
+	cat := ui.NewCatalog(fw, ui.Site{BaseURL: o.BaseURL, Prefix: o.Prefix})
+	ui.Register(cat)
+	pages := append(cat.Pages(), "/"+notFoundFile)
+	for _, p := range pages {
+		b, err := renderPage(&o, p, cat.StartsApp(p))
+		if err != nil {
+			return nil, res, err
+		}
+		files[pageFile(p)] = b
+	}
+	if files[shellFile], err = renderPage(&o, ui.ShellPath, true); err != nil {
+		return nil, res, err
+	}
+	if err := addGoAppFiles(&o, files, &res); err != nil {
+		return nil, res, err
+	}
+	res.Pages, res.Files, res.Total = len(pages), len(files), time.Since(start)
+	for _, b := range files {
+		res.Bytes += int64(len(b))
+	}
+	return files, res, nil
+}
+
+// App returns the files of the app itself, the same for any content: the
+// ones the binary carries, or else app.wasm compiled with the toolchain
+// and its wasm_exec.js, and how long compiling took. Options.App takes
+// them, for builds that should not look for them again (the live preview
+// rebuilds on every save).
+func App(ctx context.Context, o Options) (map[string][]byte, time.Duration, error) {
+	if err := o.Check(); err != nil {
+		return nil, 0, err
+	}
+	var res Result
+	files, err := toolchainFiles(ctx, &o, &res)
+	return files, res.Compile, err
+}
+
 // toolchainFiles returns app.wasm and wasm_exec.js: the ones the binary
-// carries (make build), or else app.wasm compiled with the toolchain and
+// carries (make build), or those a ladder installed with go install
+// compiled once and keeps, or else app.wasm compiled with the toolchain and
 // its wasm_exec.js.
 func toolchainFiles(ctx context.Context, o *Options, res *Result) (map[string][]byte, error) {
 	if files := carriedApp(); files != nil {

@@ -286,3 +286,10 @@ func TestBuildRefusesAFolderItDidNotWrite(t *testing.T) {
 		t.Errorf("the folder's file is gone: %v", err)
 	}
 }
+
+func TestBuildNeedsAnOutputFolder(t *testing.T) {
+	_, err := Build(context.Background(), &ladder.Framework{}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "no output folder") {
+		t.Fatalf("Build with no output folder: %v, want a refusal", err)
+	}
+}

@@ -63,7 +63,7 @@ func TestOptionsCheck(t *testing.T) {
 		{name: "prefix loses its trailing slash", in: Options{Out: "o", Prefix: "/sub/"}, wantPrefix: "/sub"},
 		{name: "nested prefix", in: Options{Out: "o", Prefix: "/a/b-c_d.e~"}, wantPrefix: "/a/b-c_d.e~"},
 		{name: "base URL loses its trailing slash", in: Options{Out: "o", BaseURL: "https://x.org/"}, wantBase: "https://x.org"},
-		{name: "no output", in: Options{}, wantErr: "no output folder"},
+		{name: "no output folder: only Build needs one", in: Options{}},
 		{name: "relative prefix", in: Options{Out: "o", Prefix: "sub"}, wantErr: "starting with /"},
 		{name: "dot-dot prefix", in: Options{Out: "o", Prefix: "/a/../b"}, wantErr: "letters, digits"},
 		{name: "double slash prefix", in: Options{Out: "o", Prefix: "//a"}, wantErr: "letters, digits"},

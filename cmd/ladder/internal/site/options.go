@@ -1,7 +1,6 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -21,15 +20,16 @@ type Options struct {
 	Prefix string
 	// Go is the go command that compiles app.wasm; empty means "go".
 	Go string
+	// App are the files of the app itself, as App returns them; nil means
+	// the build finds them.
+	App map[string][]byte
 	// Log receives a line per step; nil discards them.
 	Log io.Writer
 }
 
-// Check normalises the options and says what is wrong with them.
+// Check normalises the options and says what is wrong with them, Out
+// aside: only Build needs one.
 func (o *Options) Check() error {
-	if o.Out == "" {
-		return errors.New("no output folder")
-	}
 	if o.Go == "" {
 		o.Go = "go"
 	}

@@ -358,7 +358,7 @@ func floorSite(b *testing.B, dir string) string {
 
 // minimalSite is a copy of the site that runs the minimal client instead
 // of the explorer: the same pages, scripts and worker, another app.wasm
-// (with its .br and .gz, by extension).
+// (with its .br and .gz, by extension) under the explorer's name for it.
 func minimalSite(b *testing.B, dir string, wasm map[string][]byte) string {
 	b.Helper()
 	out := filepath.Join(b.TempDir(), "minimal")
@@ -366,7 +366,7 @@ func minimalSite(b *testing.B, dir string, wasm map[string][]byte) string {
 		b.Fatal(err)
 	}
 	for ext, data := range wasm {
-		if err := os.WriteFile(filepath.Join(out, "web", "app.wasm"+ext), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(out, wasmFile(b, dir)+ext), data, 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}

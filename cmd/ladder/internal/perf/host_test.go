@@ -22,7 +22,7 @@ func measureHost(b *testing.B, rep *Report, dir string) {
 	// brotli from Debian's brotli_static module on a second connection), so
 	// ladder serve runs with GOMAXPROCS=1, and wrk has the other core.
 	opts := hostperf.Options{Rounds: 3, ServeGOMAXPROCS: 1, Pin: true}
-	r := hostperf.Measure(b, bin, dir, []string{levelPage, "/web/app.wasm"}, opts)
+	r := hostperf.Measure(b, bin, dir, []string{levelPage, "/" + wasmFile(b, dir)}, opts)
 	for _, res := range r.Results {
 		if res.Serve.Errors+res.Nginx.Errors > 0 {
 			b.Fatalf("%s: %d errors from ladder serve, %d from nginx", res.Path, res.Serve.Errors, res.Nginx.Errors)

@@ -50,7 +50,7 @@ func BenchmarkPerf(b *testing.B) {
 	measureInteractions(b, rep, dir)
 	measureLighthouse(b, rep, root, minimal)
 	measureHost(b, rep, dir)
-	measureBuilds(b, rep, root, fw)
+	measureBuilds(b, rep, root, dir, fw)
 
 	for b.Loop() {
 	}
@@ -97,7 +97,7 @@ func measureSize(b *testing.B, rep *Report, dir string) map[string][]byte {
 	}
 	minimal := map[string][]byte{"": wasm, ".gz": site.Gzip(wasm), ".br": site.Brotli(wasm)}
 	for _, enc := range []struct{ name, ext string }{{"raw", ""}, {"gzip", ".gz"}, {"brotli", ".br"}} {
-		info, err := os.Stat(filepath.Join(dir, "web", "app.wasm"+enc.ext))
+		info, err := os.Stat(filepath.Join(dir, wasmFile(b, dir)+enc.ext))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -132,4 +132,16 @@ func machine() string {
 		chromium = strings.TrimSpace(string(out))
 	}
 	return fmt.Sprintf("%s × %d%s, %s, %s", cpu, runtime.NumCPU(), mem, runtime.Version(), chromium)
+}
+
+// wasmFile is the name of app.wasm in the site in dir, which carries its
+// hash: web/app.HASH.wasm.
+func wasmFile(b *testing.B, dir string) string {
+	b.Helper()
+	found, err := filepath.Glob(filepath.Join(dir, "web", "app.*.wasm"))
+	if err != nil || len(found) != 1 {
+		b.Fatalf("the site in %s has %d app.wasm files (%v), want one", dir, len(found), err)
+	}
+	name, _ := filepath.Rel(dir, found[0])
+	return filepath.ToSlash(name)
 }

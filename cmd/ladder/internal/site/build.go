@@ -98,6 +98,7 @@ func Render(ctx context.Context, fw *ladder.Framework, o Options) (map[string][]
 			return nil, res, err
 		}
 	}
+	o.wasm = hashWasm(files)
 	data, err := dataFiles(fw)
 	if err != nil {
 		return nil, res, err
@@ -166,6 +167,21 @@ func toolchainFiles(ctx context.Context, o *Options, res *Result) (map[string][]
 		return nil, err
 	}
 	return map[string][]byte{"web/app.wasm": wasm, "wasm_exec.js": exec}, nil
+}
+
+// hashWasm gives app.wasm, and its compressed forms when it has them, the
+// name that carries its hash (the same for any content: hosts may keep it
+// for good), and returns that name.
+func hashWasm(files map[string][]byte) string {
+	const plain = "web/app.wasm"
+	name := hashedName("web/app", ".wasm", files[plain])
+	for _, ext := range []string{"", ".br", ".gz"} {
+		if b, ok := files[plain+ext]; ok {
+			delete(files, plain+ext)
+			files[name+ext] = b
+		}
+	}
+	return name
 }
 
 // addAssets adds the web assets and the PNG icons.

@@ -47,6 +47,18 @@ func buildSite(t *testing.T, o Options) (string, Result) {
 	return o.Out, res
 }
 
+// wasmFile is the name of app.wasm in the site in dir, which carries its
+// hash: web/app.HASH.wasm.
+func wasmFile(t *testing.T, dir string) string {
+	t.Helper()
+	found, err := filepath.Glob(filepath.Join(dir, "web", "app.*.wasm"))
+	if err != nil || len(found) != 1 {
+		t.Fatalf("the site in %s has %d app.wasm files (%v), want one", dir, len(found), err)
+	}
+	name, _ := filepath.Rel(dir, found[0])
+	return filepath.ToSlash(name)
+}
+
 func readFile(t *testing.T, dir, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
@@ -203,7 +215,7 @@ func TestBuildWorkerKeepsTheApp(t *testing.T) {
 				t.Errorf("prefix %q: the worker keeps the page %s", prefix, u)
 			}
 		}
-		for _, u := range []string{"/app-shell", "/web/app.wasm", "/wasm_exec.js", "/app.js", "/web/loader.js", "/web/style.css", "/web/icon-maskable-512.png", "/data/index.json"} {
+		for _, u := range []string{"/app-shell", "/" + wasmFile(t, dir), "/wasm_exec.js", "/app.js", "/web/loader.js", "/web/style.css", "/web/icon-maskable-512.png", "/data/index.json"} {
 			if !listed[prefix+u] {
 				t.Errorf("prefix %q: the worker does not keep %s", prefix, prefix+u)
 			}
@@ -251,7 +263,7 @@ func TestBuildPrefix(t *testing.T) {
 	if !maskable {
 		t.Error("the manifest has no maskable icon")
 	}
-	if app := readFile(t, dir, "app.js"); !strings.Contains(app, `"/sub/web/app.wasm"`) || !strings.Contains(app, `"/sub/app-worker.js"`) {
+	if app := readFile(t, dir, "app.js"); !strings.Contains(app, `"/sub/`+wasmFile(t, dir)+`"`) || !strings.Contains(app, `"/sub/app-worker.js"`) {
 		t.Error("app.js does not load app.wasm and the worker from under the prefix")
 	}
 }

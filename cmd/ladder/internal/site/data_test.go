@@ -99,7 +99,14 @@ func TestBuildAppIsTheSameForAnyContent(t *testing.T) {
 	if _, err := Build(context.Background(), fw, Options{Out: other}); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"web/app.wasm", "wasm_exec.js", "web/loader.js"} {
+	wasm := wasmFile(t, dir)
+	if wasmFile(t, other) != wasm {
+		t.Errorf("app.wasm's names differ between two contents")
+	}
+	if !web.Immutable(wasm) {
+		t.Errorf("app.wasm's name %s does not carry its hash", wasm)
+	}
+	for _, name := range []string{wasm, wasm + ".br", "wasm_exec.js", "web/loader.js"} {
 		a, errA := os.ReadFile(filepath.Join(dir, name))
 		b, errB := os.ReadFile(filepath.Join(other, name))
 		if errA != nil || errB != nil {

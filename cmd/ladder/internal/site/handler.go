@@ -49,7 +49,7 @@ func handler(o *Options, version, canonical string, precache []cached) *app.Hand
 		ThemeColor:            themeColor,
 		LoadingLabel:          "Starting the app… {progress}%",
 		Styles:                []string{"/web/style.css"},
-		Resources:             resources(o.Prefix),
+		Resources:             resources(o),
 		Version:               version,
 		AutoUpdateInterval:    updateInterval,
 		ServiceWorkerTemplate: workerTemplate(o, precache),
@@ -65,14 +65,25 @@ func handler(o *Options, version, canonical string, precache []cached) *app.Hand
 	return h
 }
 
-// resources tells go-app where the site lives: at the root, or under a
-// prefix that every path it writes must carry.
-func resources(prefix string) app.ResourceProvider {
-	if prefix == "" {
-		return app.LocalDir("")
+// resources tells go-app where the site lives, at the root or under a
+// prefix that every path it writes must carry, and the name of app.wasm.
+func resources(o *Options) app.ResourceProvider {
+	r := siteResources{ResourceProvider: app.LocalDir(""), wasm: o.path("/" + o.wasm)}
+	if o.Prefix != "" {
+		r.ResourceProvider = app.CustomProvider("", o.Prefix)
 	}
-	return app.CustomProvider("", prefix)
+	return r
 }
+
+// siteResources are go-app's resources with app.wasm under the name that
+// carries its hash.
+type siteResources struct {
+	app.ResourceProvider
+	wasm string
+}
+
+// AppWASM is the address app.js fetches app.wasm from.
+func (r siteResources) AppWASM() string { return r.wasm }
 
 // workerTemplate is the service worker's template with the files to keep
 // filled in. go-app fills in the version; go-app's own worker and list

@@ -25,6 +25,8 @@ type Options struct {
 	App map[string][]byte
 	// Log receives a line per step; nil discards them.
 	Log io.Writer
+
+	wasm string // app.wasm's name in the site, which carries its hash
 }
 
 // Check normalises the options and says what is wrong with them, Out

@@ -155,6 +155,9 @@ func toolchainFiles(ctx context.Context, o *Options, res *Result) (map[string][]
 	if _, err := exec.LookPath(o.Go); err != nil {
 		return nil, fmt.Errorf("this ladder carries no app, and there is no %s command to compile one: build ladder with make build, or install Go (%w)", o.Go, err)
 	}
+	if files, ok, err := installedApp(ctx, o, res); ok || err != nil {
+		return files, err
+	}
 	t := time.Now()
 	fmt.Fprintln(o.Log, "compiling app.wasm with "+o.Go+" (this ladder carries no app: make build makes one that does)")
 	wasm, err := BuildWasm(ctx, o.Go, BrowserPackage)

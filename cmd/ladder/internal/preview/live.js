@@ -40,7 +40,9 @@
         background: "#fff4f2", color: "#3b0a02", borderTop: "4px solid #b3261e",
         font: "14px/1.4 system-ui, sans-serif", boxShadow: "0 -4px 16px rgba(0,0,0,.2)",
       });
-      document.body.append(panel);
+      // Beside the body, not in it: the app, when it starts, rebuilds the
+      // body as it sees it.
+      document.documentElement.append(panel);
     }
     const title = document.createElement("strong");
     title.textContent = "The last save has errors: this is the last good site. Fix them and save.";

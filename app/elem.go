@@ -12,7 +12,7 @@ import (
 // chained call compiles, in WebAssembly, to a hundred bytes or more where
 // it is written: the views of a few pages cost more than the whole go-app
 // client they run on. One generic element and one call per element keep
-// app.wasm within its size budget (README, "Size of app.wasm").
+// app.wasm within its size budget (docs/performance.md, "Size of app.wasm").
 
 // attrs are an element's attributes as name-value pairs:
 // attrs{"class", "notice", "id", "import-message"}.

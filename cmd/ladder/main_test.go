@@ -130,7 +130,7 @@ func TestCheckDefaultsToContent(t *testing.T) {
 	}
 }
 
-// TestExportSchema checks the JSON against the schema the README documents.
+// TestExportSchema checks the JSON against the schema docs/addresses-and-storage.md documents.
 func TestExportSchema(t *testing.T) {
 	code, stdout, stderr := runLadder(t, "export", corpus)
 	if code != 0 {

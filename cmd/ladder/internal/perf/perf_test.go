@@ -27,7 +27,7 @@ const minimalPackage = "github.com/ladder-explorer/ladder/cmd/ladder/internal/si
 // levelPage is the page the visits and the host are measured on.
 const levelPage = "/roles/devops-engineer/senior"
 
-// BenchmarkPerf measures everything the README's performance table shows,
+// BenchmarkPerf measures everything docs/performance.md's table shows,
 // once, before b.Loop, and prints the table and writes bench.json at the
 // module's root. It takes about ten minutes: run it with make bench.
 func BenchmarkPerf(b *testing.B) {

@@ -1,5 +1,5 @@
 // Package site builds the explorer's static site: every page prerendered
-// with its real content, app.wasm with the content's model embedded, go-app's
+// with its real content, the content as data files beside app.wasm, go-app's
 // scripts, the service worker, the manifest and icons, and precompressed
 // siblings of every compressible file. It runs on the build machine only:
 // the browser entry never imports it.

@@ -29,24 +29,6 @@ func TestSummary(t *testing.T) {
 	}
 }
 
-func TestSegments(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"/roles/a/b", []string{"roles", "a", "b", ""}},
-		{"/roles/a/", []string{"roles", "a", "", ""}},
-		{"/", []string{"", "", "", ""}},
-		{"//roles//a", []string{"roles", "a", "", ""}},
-		{"/roles/a/skills/s", []string{"roles", "a", "skills", "s"}},
-	}
-	for _, tt := range tests {
-		if got := segments(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("segments(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestCatalogPaths(t *testing.T) {
 	fw := &ladder.Framework{Roles: []ladder.Role{{ID: "r", Levels: []ladder.Level{{ID: "one"}, {ID: "two"}}, Skills: []ladder.Skill{{ID: "s"}}}}}
 	root := NewCatalog(fw, Site{BaseURL: "https://x.org/"})

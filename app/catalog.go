@@ -116,47 +116,47 @@ func (c *Catalog) local(p string) string {
 	return p
 }
 
-// Pages returns the path of every page that exists, in display order: the
-// home page, the comparison, then each role followed by its levels, its
-// grid, its self-assessment and its skills' tracks.
+// Pages returns the path of every page that exists, in display order (see
+// pages).
 func (c *Catalog) Pages() []string {
-	pages := []string{"/", comparePage}
-	for _, r := range c.outline.Roles {
-		pages = append(pages, rolePath(r.ID))
-		for _, l := range r.Levels {
-			pages = append(pages, levelPath(r.ID, l.ID))
-		}
-		pages = append(pages, gridPath(r.ID), assessPath(r.ID))
-		for _, s := range r.Skills {
-			pages = append(pages, trackPath(r.ID, s.ID))
-		}
+	var out []string
+	for _, p := range c.pages() {
+		out = append(out, p.path)
 	}
-	return pages
+	return out
 }
 
 // StartsApp says whether the page at path (no prefix) is a tool that needs
-// the app to do anything, compare and assess, whose page starts the app as
-// it loads. Every other page reads as a document until the visitor uses it.
+// the app to do anything, whose page starts the app as it loads (see
+// route.startsApp).
 func (c *Catalog) StartsApp(path string) bool {
-	return path == comparePage || strings.HasPrefix(path, "/assess/")
+	r, _ := match(path)
+	return r != nil && r.startsApp
 }
 
-// comparePage is the comparison's page; its query says what it compares.
-const comparePage = "/compare"
+// at reads the parameters of the page at the URL path p, such as its
+// "role"; none for an address that matches no kind of page.
+func (c *Catalog) at(p string) params {
+	_, at := match(c.local(p))
+	if at == nil {
+		return params{}
+	}
+	return at
+}
 
-func rolePath(role string) string { return "/roles/" + role }
+func rolePath(role string) string { return fill(rolePattern, role) }
 
-func levelPath(role, level string) string { return "/roles/" + role + "/" + level }
+func levelPath(role, level string) string { return fill(levelPattern, role, level) }
 
-func trackPath(role, skill string) string { return "/roles/" + role + "/skills/" + skill }
+func trackPath(role, skill string) string { return fill(trackPattern, role, skill) }
 
-func gridPath(role string) string { return "/roles/" + role + "/grid" }
+func gridPath(role string) string { return fill(gridPattern, role) }
 
-func assessPath(role string) string { return "/assess/" + role }
+func assessPath(role string) string { return fill(assessPattern, role) }
 
 // comparePath is the comparison of two levels, each "role/level".
 func comparePath(left, right string) string {
-	return "/compare?left=" + sideQuery(left) + "&right=" + sideQuery(right)
+	return comparePattern + "?left=" + sideQuery(left) + "&right=" + sideQuery(right)
 }
 
 // sideQuery escapes "role/level" for a query, keeping its slash as it is,

@@ -94,7 +94,7 @@ func (p *compareView) meta(ctx app.Context) {
 	if p.left.ok() && p.right.ok() {
 		title = p.left.side.Level.Title + " and " + p.right.side.Level.Title
 	}
-	path := comparePage
+	path := comparePattern
 	if p.left.role != "" || p.right.role != "" {
 		path = comparePath(p.left.ref(), p.right.ref())
 	}
@@ -112,7 +112,7 @@ func (p *compareView) choose(side, part string) app.EventHandler {
 func (p *compareView) chose(ctx app.Context, side, part string) {
 	left, right := p.picked(side, part, ctx.JSSrc().Get("value").String())
 	u := *ctx.Page().URL()
-	u.RawQuery = strings.TrimPrefix(comparePath(left.ref(), right.ref()), comparePage+"?")
+	u.RawQuery = strings.TrimPrefix(comparePath(left.ref(), right.ref()), comparePattern+"?")
 	u.Fragment = ""
 	ctx.Page().ReplaceURL(&u)
 	// load reads the sides back from the address, compares them, and

@@ -68,11 +68,11 @@ func (e *IndexRole) outline() ladder.Role {
 // rolesAt returns the IDs of the roles the page at u shows whole: the
 // one its path names, or the two a comparison's query names.
 func (c *Catalog) rolesAt(u *url.URL) []string {
-	seg := segments(c.local(u.Path))
+	r, at := match(c.local(u.Path))
 	switch {
-	case seg[0] == "roles" || seg[0] == "assess":
-		return []string{seg[1]}
-	case "/"+seg[0] == comparePage:
+	case at["role"] != "":
+		return []string{at["role"]}
+	case r != nil && r.pattern == comparePattern:
 		var ids []string
 		for _, side := range []string{"left", "right"} {
 			if role, _, _ := strings.Cut(queryValue(u, side), "/"); role != "" {

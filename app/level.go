@@ -48,9 +48,9 @@ func (p *levelPage) OnDismount() { p.quick.stop() }
 
 func (p *levelPage) load(ctx app.Context) {
 	u := ctx.Page().URL()
-	seg := segments(p.cat.local(u.Path))
-	p.cat.Need(ctx, seg[1], p.load)
-	p.show(seg[1], seg[2])
+	at := p.cat.at(u.Path)
+	p.cat.Need(ctx, at["role"], p.load)
+	p.show(at["role"], at["level"])
 	p.target = u.Fragment
 	p.meta(ctx)
 }

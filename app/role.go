@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -70,36 +69,12 @@ func (p *rolePage) Render() app.UI {
 	return frame(p.cat, []crumb{{"Roles", "/"}}, r.Title, content...)
 }
 
-// roleAt reads the role that a page's address names, /roles/{role}/… or
-// /assess/{role}: the id as asked, and the role whole, or nil while it
-// loads (then calls reload once it has, see Need) or when there is none.
+// roleAt reads the role that a page's address names (its "role"): the id
+// as asked, and the role whole, or nil while it loads (then calls reload
+// once it has, see Need) or when there is none.
 func (c *Catalog) roleAt(ctx app.Context, reload func(app.Context)) (string, *ladder.Role) {
-	asked := segments(c.local(ctx.Page().URL().Path))[1]
+	asked := c.at(ctx.Page().URL().Path)["role"]
 	return asked, c.Need(ctx, asked, reload)
-}
-
-// segments splits a page path into its parts, ignoring empty ones, and
-// always returns at least four so that callers can index the parts of
-// "/roles/{role}/{level}" and "/roles/{role}/skills/{skill}" directly.
-func segments(path string) []string {
-	var seg []string
-	for _, s := range strings.Split(path, "/") {
-		if s != "" {
-			seg = append(seg, s)
-		}
-	}
-	for len(seg) < 4 {
-		seg = append(seg, "")
-	}
-	return seg
-}
-
-// segment is seg[i], or empty.
-func segment(seg []string, i int) string {
-	if i < len(seg) {
-		return seg[i]
-	}
-	return ""
 }
 
 // links leads to the views of the whole role: two levels side by side and

@@ -30,9 +30,9 @@ func (p *trackPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *trackPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *trackPage) load(ctx app.Context) {
-	seg := segments(p.cat.local(ctx.Page().URL().Path))
-	p.cat.Need(ctx, seg[1], p.load)
-	p.show(seg[1], segment(seg, 3))
+	at := p.cat.at(ctx.Page().URL().Path)
+	p.cat.Need(ctx, at["role"], p.load)
+	p.show(at["role"], at["skill"])
 	if p.role == nil {
 		setMeta(ctx, p.cat, trackPath(p.askedRole, p.askedSkill), p.cat.absentTitle(p.askedRole), "")
 		return

@@ -26,7 +26,7 @@ type assessPage struct {
 	// compared with.
 	current, against string
 	// notes are what reading storage found wrong; saveOff why saving is off.
-	notes    []string
+	notes    []assess.Problem
 	saveOff  string
 	readOnly bool
 	// noStorage is true when the browser keeps nothing on the device.

@@ -51,7 +51,7 @@ func (p *assessPage) exportJSON(ctx app.Context, _ app.Event) {
 
 func (p *assessPage) exportMarkdown(ctx app.Context, _ app.Event) {
 	if a := p.find(p.current); a != nil {
-		download(fileName(a, ".md"), "text/markdown", assess.Markdown(a, p.role))
+		download(fileName(a, ".md"), "text/markdown", markdown(a, p.role))
 	}
 }
 
@@ -105,7 +105,7 @@ func (p *assessPage) importFile(ctx app.Context, _ app.Event) {
 func (p *assessPage) imported(text string) {
 	as, err := assess.Import([]byte(text), func(id string) bool { return p.cat.Outline().Role(id) != nil })
 	if err != nil {
-		p.ioMsg = err.Error()
+		p.ioMsg = importRefused(err)
 		return
 	}
 	added := 0

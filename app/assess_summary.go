@@ -16,7 +16,7 @@ func (p *assessPage) summary(ps []ladder.Placement, target string) app.UI {
 	overall, ok := ladder.Overall(ps)
 	estimate := "Place yourself on a skill to see an estimate."
 	if ok {
-		estimate = "Overall: " + ladder.PlacementTitle(r, overall) + "."
+		estimate = "Overall: " + placementTitle(r, overall) + "."
 	}
 	gaps := ladder.Gaps(r, ps, target)
 	gapList := []app.UI{
@@ -30,7 +30,7 @@ func (p *assessPage) summary(ps []ladder.Placement, target string) app.UI {
 	return el("section", attrs{"class", "assess-summary", "aria-labelledby", "summary-title"},
 		txt("h2", attrs{"id", "summary-title"}, "Summary"),
 		txt("p", attrs{"class", "overall", "id", "overall"}, estimate),
-		txt("p", attrs{"class", "rule"}, ladder.OverallRule),
+		txt("p", attrs{"class", "rule"}, overallRule),
 		app.Raw(chartSVG(r, ps, target)),
 		el("table", attrs{"class", "summary-table"},
 			txt("caption", nil, "Each skill against the target"),
@@ -38,7 +38,7 @@ func (p *assessPage) summary(ps []ladder.Placement, target string) app.UI {
 			el("tbody", nil, each(len(ps), func(i int) app.UI {
 				you := "Not placed"
 				if ps[i].Answered {
-					you = ladder.PlacementTitle(r, ps[i].Level)
+					you = placementTitle(r, ps[i].Level)
 				}
 				return el("tr", nil,
 					txt("th", attrs{"scope", "row"}, ps[i].Skill.Name),

@@ -40,7 +40,9 @@ func (p *assessPage) Render() app.UI {
 
 func (p *assessPage) storageNotices() app.UI {
 	var msgs []string
-	msgs = append(msgs, p.notes...)
+	for _, n := range p.notes {
+		msgs = append(msgs, problemSentence(n))
+	}
 	if p.saveOff != "" {
 		msgs = append(msgs, p.saveOff)
 	}

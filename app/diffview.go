@@ -56,7 +56,7 @@ func summaryLine(d ladder.TextDiff) app.UI {
 
 // summaryText is summaryLine's sentence.
 func summaryText(d ladder.TextDiff) string {
-	text := d.Summary()
+	text := diffSummary(d)
 	switch {
 	case text == "no change":
 		text = "No change."

@@ -66,7 +66,7 @@ func readStore() (assess.Loaded, error) {
 		if _, err := jsCall("setItem", key, saved); err != nil {
 			// Without a copy aside, saving over it would lose it.
 			l.ReadOnly = true
-			l.Notes = append(l.Notes, "It could not be kept aside, so nothing is saved until you free some space.")
+			l.Notes = append(l.Notes, assess.Problem{Code: notKeptAside})
 		}
 	}
 	return l, nil

@@ -39,14 +39,14 @@ func TestCompareLevelsOfARole(t *testing.T) {
 	if up.Reversed || up.Changed != 1 || len(up.Rows) != 2 || len(up.OnlyLeft)+len(up.OnlyRight) != 0 {
 		t.Fatalf("one→two: reversed %v, changed %d, rows %d, only %d/%d", up.Reversed, up.Changed, len(up.Rows), len(up.OnlyLeft), len(up.OnlyRight))
 	}
-	if got := up.Rows[0].Diff.Summary(); got != "adds: robust" {
+	if got := summary(up.Rows[0].Diff); got != "adds: robust" {
 		t.Errorf("one→two summary %q, want adds: robust", got)
 	}
 	down := Compare(Side{devops, &devops.Levels[1]}, Side{devops, &devops.Levels[0]})
 	if !down.Reversed {
 		t.Error("two→one is not reversed")
 	}
-	if got := down.Rows[0].Diff.Summary(); got != "adds: robust" {
+	if got := summary(down.Rows[0].Diff); got != "adds: robust" {
 		t.Errorf("two→one summary %q: the higher level's additions are what is added", got)
 	}
 	same := Compare(Side{devops, &devops.Levels[0]}, Side{devops, &devops.Levels[0]})
@@ -66,8 +66,8 @@ func TestCompareTwoRoles(t *testing.T) {
 	if got, want := names(c.OnlyRight), []string{"Threat modelling"}; !slices.Equal(got, want) {
 		t.Errorf("only right %q, want %q", got, want)
 	}
-	if c.Reversed || c.Changed != 1 || c.Rows[0].Diff.Summary() != "adds: and alerts" {
-		t.Errorf("reversed %v, changed %d, summary %q", c.Reversed, c.Changed, c.Rows[0].Diff.Summary())
+	if c.Reversed || c.Changed != 1 || summary(c.Rows[0].Diff) != "adds: and alerts" {
+		t.Errorf("reversed %v, changed %d, summary %q", c.Reversed, c.Changed, summary(c.Rows[0].Diff))
 	}
 }
 
@@ -76,8 +76,8 @@ func TestTrackOf(t *testing.T) {
 	if !ok || len(tr.Steps) != 2 || tr.Skill.Name != "Continuous delivery" {
 		t.Fatalf("TrackOf(cd) = %+v, %v", tr, ok)
 	}
-	if len(tr.Steps[0].Diff.Spans) != 0 || tr.Steps[1].Diff.Summary() != "adds: robust" {
-		t.Errorf("steps: first diff %v, second %q", tr.Steps[0].Diff, tr.Steps[1].Diff.Summary())
+	if len(tr.Steps[0].Diff.Spans) != 0 || summary(tr.Steps[1].Diff) != "adds: robust" {
+		t.Errorf("steps: first diff %v, second %q", tr.Steps[0].Diff, summary(tr.Steps[1].Diff))
 	}
 	if _, ok := TrackOf(devops, "nope"); ok {
 		t.Error("TrackOf(nope) found a skill")

@@ -401,20 +401,3 @@ func (d TextDiff) Phrases(c Change) []string {
 	}
 	return out
 }
-
-// Summary says in one line what the new text adds and drops, such as
-// "adds: architecture diagrams, scaling; drops: narrowly-scoped changes",
-// or "no change".
-func (d TextDiff) Summary() string {
-	var parts []string
-	if p := d.Phrases(Added); len(p) > 0 {
-		parts = append(parts, "adds: "+strings.Join(p, ", "))
-	}
-	if p := d.Phrases(Dropped); len(p) > 0 {
-		parts = append(parts, "drops: "+strings.Join(p, ", "))
-	}
-	if len(parts) == 0 {
-		return "no change"
-	}
-	return strings.Join(parts, "; ")
-}

@@ -35,9 +35,6 @@ func (as *Assessment) Placements(r *Role) []Placement {
 	return ps
 }
 
-// OverallRule says, for people, how Overall is worked out.
-const OverallRule = "Your overall level is the highest level that at least half of the skills you have placed reach."
-
 // Overall is the highest level index that at least half of the answered
 // placements reach, NotYet when that is below the first level, and false
 // when nothing is answered. Half, not all: one weak skill should not sink
@@ -81,15 +78,6 @@ func Gaps(r *Role, ps []Placement, target string) []Gap {
 		gaps = append(gaps, Gap{Placement: p, Target: e})
 	}
 	return gaps
-}
-
-// PlacementTitle is the title of the level at index i of the role's
-// ladder, or "not yet at the first level" for NotYet.
-func PlacementTitle(r *Role, i int) string {
-	if i == NotYet {
-		return "not yet at the first level"
-	}
-	return r.Levels[i].Title
 }
 
 // Move is a skill placed differently in two assessments.

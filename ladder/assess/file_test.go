@@ -3,6 +3,7 @@ package assess
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -37,31 +38,35 @@ func TestImportRefuses(t *testing.T) {
 	good := string(Export(sample(), "now"))
 	longNote := strings.Replace(good, "Pipelines — “blue-green” next", strings.Repeat("é", ladder.MaxNote+1), 1)
 	tests := []struct {
-		name, data, want string
+		name, data string
+		want       Problem
 	}{
-		{"too big", good + strings.Repeat(" ", MaxFile), "at most 1 MB"},
-		{"not text", "\xff\xfe{}", "not text"},
-		{"not JSON", "name,level\nme,senior\n", "not valid JSON"},
-		{"truncated", good[:len(good)/2], "not valid JSON"},
-		{"another JSON", `{"hello": "world"}`, "not an assessment exported by this app"},
-		{"a JSON array", `[1, 2]`, "not valid JSON"},
-		{"no version", `{"schema": "ladder-explorer/assessments"}`, "says no version"},
-		{"newer version", replaceOnce(t, good, fileVersion, `"version": 7`), "newer version of this app (format 7)"},
-		{"version zero", replaceOnce(t, good, fileVersion, `"version": 0`), "does not exist"},
-		{"unknown field", strings.Replace(good, `"exported"`, `"secret": 1, "exported"`, 1), `damaged (json: unknown field "secret")`},
-		{"unknown field in an assessment", strings.Replace(good, `"target"`, `"goal": "x", "target"`, 1), `unknown field "goal"`},
-		{"unknown field in an answer", strings.Replace(good, `"note"`, `"notes": "lost?", "note"`, 1), `unknown field "notes"`},
-		{"wrong type", strings.Replace(good, `"target": "senior"`, `"target": 3`, 1), "damaged"},
-		{"unknown role", strings.Replace(good, `"role": "devops-engineer"`, `"role": "astronaut"`, 1), `for the role "astronaut", which this ladder does not have`},
-		{"no id", strings.Replace(good, `"id": "a1"`, `"id": " "`, 1), "has no id"},
-		{"note too long", longNote, "notes are at most 2000"},
+		{"too big", good + strings.Repeat(" ", MaxFile), Problem{Code: FileTooBig, N: len(good) + MaxFile, Limit: MaxFile}},
+		{"not text", "\xff\xfe{}", Problem{Code: FileNotText}},
+		{"not JSON", "name,level\nme,senior\n", Problem{Code: FileNotJSON, Detail: "at byte 2: invalid character 'a' in literal null (expecting 'u')"}},
+		{"truncated", good[:len(good)/2], Problem{Code: FileNotJSON, Detail: "at byte " + strconv.Itoa(len(good)/2) + ": unexpected end of JSON input"}},
+		{"another JSON", `{"hello": "world"}`, Problem{Code: FileNotExport}},
+		{"a JSON array", `[1, 2]`, Problem{Code: FileNotJSON, Detail: " should be struct { Schema *string \"json:\\\"schema\\\"\"; Version *int \"json:\\\"version\\\"\" }"}},
+		{"no version", `{"schema": "ladder-explorer/assessments"}`, Problem{Code: FileNoVersion}},
+		{"newer version", replaceOnce(t, good, fileVersion, `"version": 7`), Problem{Code: FileNewer, N: 7, Limit: Version}},
+		{"version zero", replaceOnce(t, good, fileVersion, `"version": 0`), Problem{Code: FileBadFormat}},
+		{"unknown field", strings.Replace(good, `"exported"`, `"secret": 1, "exported"`, 1), Problem{Code: FileDamaged, Detail: `json: unknown field "secret"`}},
+		{"unknown field in an assessment", strings.Replace(good, `"target"`, `"goal": "x", "target"`, 1), Problem{Code: FileDamaged, Detail: `json: unknown field "goal"`}},
+		{"unknown field in an answer", strings.Replace(good, `"note"`, `"notes": "lost?", "note"`, 1), Problem{Code: FileDamaged, Detail: `json: unknown field "notes"`}},
+		{"wrong type", strings.Replace(good, `"target": "senior"`, `"target": 3`, 1), Problem{Code: FileDamaged, Detail: "assessments.target should be string"}},
+		{"unknown role", strings.Replace(good, `"role": "devops-engineer"`, `"role": "astronaut"`, 1), Problem{Code: FileNoRole, Name: "Before review, Nov 2026", Role: "astronaut"}},
+		{"no id", strings.Replace(good, `"id": "a1"`, `"id": " "`, 1), Problem{Code: FileNoID, Name: "Before review, Nov 2026"}},
+		{"note too long", longNote, Problem{Code: FileLongNote, Name: "Before review, Nov 2026", Skill: "continuous-delivery", N: ladder.MaxNote + 1, Limit: ladder.MaxNote}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := Import([]byte(tt.data), hasDevops)
 			var ie *ImportError
-			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("Import = %v, %v; want an ImportError saying %q", got, err, tt.want)
+			if !errors.As(err, &ie) {
+				t.Fatalf("Import = %v, %v; want an ImportError", got, err)
+			}
+			if ie.Problem != tt.want {
+				t.Errorf("Import refused with %+v, want %+v", ie.Problem, tt.want)
 			}
 			if got != nil {
 				t.Errorf("a refused file still gave %d assessments", len(got))
@@ -77,8 +82,8 @@ func FuzzImport(f *testing.F) {
 		as, err := Import(data, hasDevops)
 		if err != nil {
 			var ie *ImportError
-			if !errors.As(err, &ie) || ie.Reason == "" {
-				t.Fatalf("Import error %v is not an ImportError with a reason", err)
+			if !errors.As(err, &ie) || ie.Problem.Code == "" {
+				t.Fatalf("Import error %v is not an ImportError with a problem", err)
 			}
 			return
 		}

@@ -83,7 +83,7 @@ func TestMigrateFingerprints(t *testing.T) {
 	t.Run("saved", func(t *testing.T) {
 		l := Load(`{"version":1,"assessments":[` + v1Assessment() + `]}`)
 		if l.Damaged || l.ReadOnly || len(l.Notes) != 0 {
-			t.Errorf("a version 1 store loads damaged %v, read-only %v, notes %q: want it read as it is", l.Damaged, l.ReadOnly, l.Notes)
+			t.Errorf("a version 1 store loads damaged %v, read-only %v, notes %+v: want it read as it is", l.Damaged, l.ReadOnly, l.Notes)
 		}
 		check(t, l.Store.Assessments)
 		if saved := Save(l.Store); !strings.Contains(saved, `"version":`+strconv.Itoa(current)) {

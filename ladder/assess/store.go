@@ -2,7 +2,6 @@ package assess
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -25,8 +24,8 @@ type Store struct {
 // Loaded is a store read from storage, with what went wrong reading it.
 type Loaded struct {
 	Store Store
-	// Notes say, for people, what could not be read or was repaired.
-	Notes []string
+	// Notes say what could not be read or was repaired.
+	Notes []Problem
 	// Damaged is true when what was saved is not exactly what Store holds:
 	// the app must keep the saved text aside before it saves over it, so
 	// that nothing is lost.
@@ -50,18 +49,18 @@ func Load(saved string) Loaded {
 	}
 	if err := json.Unmarshal([]byte(saved), &doc); err != nil {
 		l.Damaged = true
-		l.Notes = append(l.Notes, "Your saved assessments could not be read ("+jsonProblem(err)+"). What was saved is kept aside, unchanged.")
+		l.Notes = append(l.Notes, Problem{Code: StoreDamaged, Detail: jsonProblem(err)})
 		return l
 	}
 	if doc.Version > StoreVersion {
 		l.ReadOnly = true
-		l.Notes = append(l.Notes, fmt.Sprintf("Your assessments were saved by a newer version of this app (version %d). Reload to get it; until then they are shown but not saved.", doc.Version))
+		l.Notes = append(l.Notes, Problem{Code: StoreNewer, N: doc.Version})
 	}
 	for i, raw := range doc.Assessments {
 		var a ladder.Assessment
 		if err := json.Unmarshal(raw, &a); err != nil || strings.TrimSpace(a.ID) == "" {
 			l.Damaged = true
-			l.Notes = append(l.Notes, fmt.Sprintf("Saved assessment %d could not be read and is kept aside.", i+1))
+			l.Notes = append(l.Notes, Problem{Code: StoreLost, N: i + 1})
 			continue
 		}
 		if doc.Version < StoreVersion {
@@ -69,7 +68,7 @@ func Load(saved string) Loaded {
 		}
 		if repair(&a) {
 			l.Damaged = true
-			l.Notes = append(l.Notes, fmt.Sprintf("In %q, notes longer than %d characters were shortened; the full text is kept aside.", a.Name, ladder.MaxNote))
+			l.Notes = append(l.Notes, Problem{Code: StoreCut, Name: a.Name, Limit: ladder.MaxNote})
 		}
 		l.Store.Assessments = append(l.Store.Assessments, a)
 	}

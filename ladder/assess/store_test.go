@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,14 +32,14 @@ func TestStoreRecovers(t *testing.T) {
 		saved             string
 		kept              int
 		damaged, readOnly bool
-		note              string
+		note              Problem
 	}{
-		{"not JSON", "{oops", 0, true, false, "could not be read"},
-		{"hand-edited to a string", `"hello"`, 0, true, false, "could not be read"},
-		{"one assessment broken", second, 1, true, false, "Saved assessment 1 could not be read"},
-		{"an assessment without an id", strings.Replace(good, `"id":"a1"`, `"id":""`, 1), 0, true, false, "could not be read"},
-		{"a huge note", long, 1, true, false, "were shortened"},
-		{"a newer version", replaceOnce(t, good, `"version":`+strconv.Itoa(StoreVersion), `"version":9`), 1, false, true, "newer version of this app (version 9)"},
+		{"not JSON", "{oops", 0, true, false, Problem{Code: StoreDamaged, Detail: "at byte 2: invalid character 'o' looking for beginning of object key string"}},
+		{"hand-edited to a string", `"hello"`, 0, true, false, Problem{Code: StoreDamaged, Detail: " should be struct { Version int \"json:\\\"version\\\"\"; Assessments []json.RawMessage \"json:\\\"assessments\\\"\" }"}},
+		{"one assessment broken", second, 1, true, false, Problem{Code: StoreLost, N: 1}},
+		{"an assessment without an id", strings.Replace(good, `"id":"a1"`, `"id":""`, 1), 0, true, false, Problem{Code: StoreLost, N: 1}},
+		{"a huge note", long, 1, true, false, Problem{Code: StoreCut, Name: "Before review, Nov 2026", Limit: ladder.MaxNote}},
+		{"a newer version", replaceOnce(t, good, `"version":`+strconv.Itoa(StoreVersion), `"version":9`), 1, false, true, Problem{Code: StoreNewer, N: 9}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,8 +47,8 @@ func TestStoreRecovers(t *testing.T) {
 			if len(l.Store.Assessments) != tt.kept || l.Damaged != tt.damaged || l.ReadOnly != tt.readOnly {
 				t.Fatalf("kept %d, damaged %v, read-only %v; want %d, %v, %v", len(l.Store.Assessments), l.Damaged, l.ReadOnly, tt.kept, tt.damaged, tt.readOnly)
 			}
-			if !strings.Contains(strings.Join(l.Notes, " "), tt.note) {
-				t.Errorf("notes %q lack %q", l.Notes, tt.note)
+			if !slices.Contains(l.Notes, tt.note) {
+				t.Errorf("notes %+v lack %+v", l.Notes, tt.note)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package assess
+package app
 
 import (
 	"testing"
@@ -22,12 +22,12 @@ func TestMarkdown(t *testing.T) {
 			"ops": {Placed: true, Level: ""},
 		},
 	}
-	got := Markdown(a, r)
+	got := markdown(a, r)
 	want := `# Before review
 
 Self-assessment for DevOps engineer, updated 2026-11-26.
 Target: Engineer II.
-Overall: Engineer II. ` + ladder.OverallRule + `
+Overall: Engineer II. ` + overallRule + `
 
 ## Skills
 

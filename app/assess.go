@@ -107,42 +107,18 @@ func (p *assessPage) pickCurrent() {
 	if p.role == nil {
 		return
 	}
-	if a := p.find(p.current); a != nil && a.Role == p.role.ID {
+	if a := p.store.Find(p.current); a != nil && a.Role == p.role.ID {
 		return
 	}
-	p.current = ""
-	for i := range p.store.Assessments {
-		a := &p.store.Assessments[i]
-		if a.Role == p.role.ID && (p.current == "" || a.Updated > p.find(p.current).Updated) {
-			p.current = a.ID
-		}
-	}
-}
-
-// find returns the assessment with the given ID, or nil.
-func (p *assessPage) find(id string) *ladder.Assessment {
-	for i := range p.store.Assessments {
-		if p.store.Assessments[i].ID == id && id != "" {
-			return &p.store.Assessments[i]
-		}
-	}
-	return nil
+	p.current = p.store.Latest(p.role.ID)
 }
 
 // mine returns the role's assessments.
-func (p *assessPage) mine() []*ladder.Assessment {
-	var out []*ladder.Assessment
-	for i := range p.store.Assessments {
-		if p.store.Assessments[i].Role == p.role.ID {
-			out = append(out, &p.store.Assessments[i])
-		}
-	}
-	return out
-}
+func (p *assessPage) mine() []*ladder.Assessment { return p.store.Of(p.role.ID) }
 
 // edit returns the assessment shown, creating it on the first change.
 func (p *assessPage) edit() *ladder.Assessment {
-	if a := p.find(p.current); a != nil {
+	if a := p.store.Find(p.current); a != nil {
 		a.Updated = now()
 		return a
 	}
@@ -151,13 +127,9 @@ func (p *assessPage) edit() *ladder.Assessment {
 
 func (p *assessPage) create(name string) *ladder.Assessment {
 	t := now()
-	a := ladder.Assessment{
-		ID: newID(), Name: name, Role: p.role.ID, Created: t, Updated: t,
-		Answers: map[string]ladder.Answer{},
-	}
-	p.store.Assessments = append(p.store.Assessments, a)
+	a := p.store.Add(ladder.Assessment{ID: newID(), Name: name, Role: p.role.ID, Created: t, Updated: t})
 	p.current = a.ID
-	return &p.store.Assessments[len(p.store.Assessments)-1]
+	return a
 }
 
 // save writes the store at once, unless saving is off. Another tab may

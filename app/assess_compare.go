@@ -13,7 +13,7 @@ func (p *assessPage) movesView(a *ladder.Assessment) app.UI {
 	if a == nil || len(mine) < 2 {
 		return nil
 	}
-	other := p.find(p.against)
+	other := p.store.Find(p.against)
 	if other == nil || other.ID == a.ID {
 		other = nil
 		for _, m := range mine {

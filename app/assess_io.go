@@ -44,13 +44,13 @@ func (p *assessPage) io(a *ladder.Assessment) app.UI {
 func printPage(ctx app.Context, _ app.Event) { app.Window().Call("print") }
 
 func (p *assessPage) exportJSON(ctx app.Context, _ app.Event) {
-	if a := p.find(p.current); a != nil {
+	if a := p.store.Find(p.current); a != nil {
 		download(fileName(a, ".json"), "application/json", string(assess.Export([]ladder.Assessment{*a}, now())))
 	}
 }
 
 func (p *assessPage) exportMarkdown(ctx app.Context, _ app.Event) {
-	if a := p.find(p.current); a != nil {
+	if a := p.store.Find(p.current); a != nil {
 		download(fileName(a, ".md"), "text/markdown", markdown(a, p.role))
 	}
 }
@@ -108,19 +108,14 @@ func (p *assessPage) imported(text string) {
 		p.ioMsg = importRefused(err)
 		return
 	}
-	added := 0
-	for _, a := range as {
-		if p.find(a.ID) != nil {
-			p.pending = append(p.pending, a)
-			continue
-		}
-		p.store.Assessments = append(p.store.Assessments, a)
+	added, conflicts := p.store.AddImported(as)
+	p.pending = append(p.pending, conflicts...)
+	for _, a := range added {
 		if a.Role == p.role.ID {
 			p.current = a.ID
 		}
-		added++
 	}
-	p.ioMsg = importMessage(added, len(as))
+	p.ioMsg = importMessage(len(added), len(as))
 	p.save()
 }
 
@@ -153,15 +148,8 @@ func (p *assessPage) settleImport(replace bool) {
 	if len(p.pending) == 0 {
 		return
 	}
-	a := p.pending[0]
+	a := p.store.Settle(p.pending[0], replace, newID(), p.pending[0].Name+" (imported)")
 	p.pending = p.pending[1:]
-	if replace {
-		*p.find(a.ID) = a
-	} else {
-		a.ID = newID()
-		a.Name += " (imported)"
-		p.store.Assessments = append(p.store.Assessments, a)
-	}
 	if a.Role == p.role.ID {
 		p.current = a.ID
 	}

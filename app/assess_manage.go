@@ -1,7 +1,6 @@
 package app
 
 import (
-	"maps"
 	"strconv"
 	"strings"
 
@@ -50,7 +49,7 @@ func deletedName(a *ladder.Assessment) string {
 }
 
 func (p *assessPage) switchTo(ctx app.Context, _ app.Event) {
-	if id := ctx.JSSrc().Get("value").String(); p.find(id) != nil {
+	if id := ctx.JSSrc().Get("value").String(); p.store.Find(id) != nil {
 		p.current = id
 	}
 }
@@ -70,29 +69,19 @@ func (p *assessPage) newOne(ctx app.Context, _ app.Event) {
 }
 
 func (p *assessPage) duplicate(ctx app.Context, _ app.Event) {
-	src := p.find(p.current)
+	src := p.store.Find(p.current)
 	if src == nil {
 		return
 	}
-	cp := *src
-	cp.Name += " (copy)"
-	cp.Answers = maps.Clone(src.Answers)
-	a := p.create(cp.Name) // may move src: only cp is used from here
-	cp.ID, cp.Created, cp.Updated = a.ID, a.Created, a.Updated
-	*a = cp
+	p.current = p.store.Add(assess.Copy(src, newID(), src.Name+" (copy)", now())).ID
 	p.save()
 }
 
 // remove deletes the assessment shown; Undo brings it back until the
 // next deletion.
 func (p *assessPage) remove(ctx app.Context, _ app.Event) {
-	for i := range p.store.Assessments {
-		if p.store.Assessments[i].ID == p.current {
-			gone := p.store.Assessments[i]
-			p.deleted = &gone
-			p.store.Assessments = append(p.store.Assessments[:i:i], p.store.Assessments[i+1:]...)
-			break
-		}
+	if gone, ok := p.store.Delete(p.current); ok {
+		p.deleted = &gone
 	}
 	p.current = ""
 	if mine := p.mine(); len(mine) > 0 {
@@ -105,9 +94,7 @@ func (p *assessPage) undo(ctx app.Context, _ app.Event) {
 	if p.deleted == nil {
 		return
 	}
-	if p.find(p.deleted.ID) == nil { // another tab may have kept it
-		p.store.Assessments = append(p.store.Assessments, *p.deleted)
-	}
+	p.store.Restore(*p.deleted)
 	p.current, p.deleted = p.deleted.ID, nil
 	p.save()
 }

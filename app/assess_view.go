@@ -14,7 +14,7 @@ func (p *assessPage) Render() app.UI {
 	if r == nil {
 		return absentRole(p.cat, p.asked)
 	}
-	a := p.find(p.current)
+	a := p.store.Find(p.current)
 	var answers map[string]ladder.Answer
 	target := ""
 	if a != nil {
@@ -169,7 +169,7 @@ func (p *assessPage) quickPlace(slider app.Value) bool {
 // quickPlace wrote, where go-app's frame has come to another place than
 // was written (see quick.go).
 func (p *assessPage) mendPlace() {
-	a := p.find(p.current)
+	a := p.store.Find(p.current)
 	for _, w := range p.wrote {
 		pos := -1
 		if a != nil {
@@ -239,12 +239,9 @@ func (p *assessPage) note(skillID, note string) app.UI {
 func (p *assessPage) place(skillID string) app.EventHandler {
 	return func(ctx app.Context, _ app.Event) {
 		v, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-		if err != nil || v < 0 || v > len(p.role.Levels) {
+		level, ok := p.role.LevelAtPosition(v)
+		if err != nil || !ok {
 			return
-		}
-		level := ""
-		if v > 0 {
-			level = p.role.Levels[v-1].ID
 		}
 		a := p.edit()
 		a.Answers[skillID] = ladder.Place(p.role, skillID, level, a.Answers[skillID].Note)
@@ -262,10 +259,7 @@ func (p *assessPage) placeNotYet(skillID string) app.EventHandler {
 
 func (p *assessPage) setNote(skillID string) app.EventHandler {
 	return func(ctx app.Context, _ app.Event) {
-		note := ctx.JSSrc().Get("value").String()
-		if utf8.RuneCountInString(note) > ladder.MaxNote {
-			note = string([]rune(note)[:ladder.MaxNote])
-		}
+		note := ladder.CutNote(ctx.JSSrc().Get("value").String())
 		a := p.edit()
 		ans := a.Answers[skillID] // a note alone places nothing
 		if ans.Skill == "" {

@@ -130,7 +130,7 @@ func (p *compareView) picked(side, part, v string) (left, right pick) {
 	if part == "level" {
 		*k = p.resolve(k.role + "/" + v)
 	} else {
-		*k = p.resolve(v + "/" + levelAtPlace(p.cat.Outline().Role(v), k.side))
+		*k = p.resolve(v + "/" + ladder.LevelAtPlace(p.cat.Outline().Role(v), k.side))
 	}
 	return left, right
 }
@@ -192,23 +192,6 @@ func (p *compareView) writePick(left, right pick) bool {
 		}
 	}
 	return true
-}
-
-// levelAtPlace is the ID of r's level at the place old has on its own
-// ladder, or at the nearest place r has; the first level when old is
-// unknown.
-func levelAtPlace(r *ladder.Role, old ladder.Side) string {
-	if r == nil || len(r.Levels) == 0 {
-		return ""
-	}
-	i := 0
-	if old.Role != nil && old.Level != nil {
-		if l := r.Level(old.Level.ID); l != nil {
-			return l.ID
-		}
-		i = min(old.Role.LevelIndex(old.Level.ID), len(r.Levels)-1)
-	}
-	return r.Levels[max(i, 0)].ID
 }
 
 func (p *compareView) togglePlain(ctx app.Context, _ app.Event) { p.plain = !p.plain }

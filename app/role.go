@@ -1,7 +1,6 @@
 package app
 
 import (
-
 	"github.com/ladder-explorer/ladder/ladder"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )

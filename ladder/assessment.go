@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Assessment is one person's placement of themselves on a role's ladder,
@@ -44,6 +45,28 @@ type Answer struct {
 
 // MaxNote is the longest note, in characters.
 const MaxNote = 2000
+
+// CutNote is note cut to MaxNote characters: a longer note (pasted, or
+// from a browser that ignores the field's limit) keeps its beginning.
+func CutNote(note string) string {
+	if utf8.RuneCountInString(note) > MaxNote {
+		return string([]rune(note)[:MaxNote])
+	}
+	return note
+}
+
+// LevelAtPosition is the level an assessment slider at position v places a
+// skill at, on the role's ladder: 0 is not yet at the first level (the ID
+// ""), 1 the first level, and so on; false past either end.
+func (r *Role) LevelAtPosition(v int) (string, bool) {
+	switch {
+	case v < 0 || v > len(r.Levels):
+		return "", false
+	case v == 0:
+		return "", true
+	}
+	return r.Levels[v-1].ID, true
+}
 
 // Fingerprint identifies an expectation's text: the FNV-1a hash of its
 // words with typographic quotes folded, so that what the diff shows as no

@@ -2,6 +2,7 @@ package ladder
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -121,5 +122,56 @@ func TestMoves(t *testing.T) {
 	}
 	if got := Moves(devops, before, before); len(got) != 0 {
 		t.Errorf("an assessment against itself moves %d skills", len(got))
+	}
+}
+
+func TestCutNote(t *testing.T) {
+	long := strings.Repeat("é", MaxNote+5)
+	tests := []struct{ in, want string }{
+		{"short", "short"},
+		{strings.Repeat("x", MaxNote), strings.Repeat("x", MaxNote)},
+		{long, strings.Repeat("é", MaxNote)},
+	}
+	for _, tt := range tests {
+		if got := CutNote(tt.in); got != tt.want {
+			t.Errorf("CutNote(%d characters) = %d characters, want %d", len([]rune(tt.in)), len([]rune(got)), len([]rune(tt.want)))
+		}
+	}
+}
+
+func TestLevelAtPosition(t *testing.T) {
+	r := &Role{Levels: []Level{{ID: "one"}, {ID: "two"}}}
+	tests := []struct {
+		v    int
+		want string
+		ok   bool
+	}{{-1, "", false}, {0, "", true}, {1, "one", true}, {2, "two", true}, {3, "", false}}
+	for _, tt := range tests {
+		if got, ok := r.LevelAtPosition(tt.v); got != tt.want || ok != tt.ok {
+			t.Errorf("LevelAtPosition(%d) = %q, %t; want %q, %t", tt.v, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestLevelAtPlace(t *testing.T) {
+	long := &Role{Levels: []Level{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}}
+	short := &Role{Levels: []Level{{ID: "x"}, {ID: "b"}}}
+	tests := []struct {
+		name string
+		r    *Role
+		old  Side
+		want string
+	}{
+		{"the same ID", short, Side{long, &long.Levels[1]}, "b"},
+		{"the same place", long, Side{short, &short.Levels[0]}, "a"},
+		{"past the end: the last", short, Side{long, &long.Levels[3]}, "b"},
+		{"unknown: the first", long, Side{}, "a"},
+		{"no levels", &Role{}, Side{long, &long.Levels[0]}, ""},
+		{"no role", nil, Side{long, &long.Levels[0]}, ""},
+	}
+	for _, tt := range tests {
+		if got := LevelAtPlace(tt.r, tt.old); got != tt.want {
+			t.Errorf("%s: LevelAtPlace = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

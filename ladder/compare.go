@@ -143,3 +143,22 @@ func TrackOf(r *Role, skillID string) (Track, bool) {
 	}
 	return t, true
 }
+
+// LevelAtPlace is the ID of r's level at the place old has on its own
+// ladder: the level of the same ID when r has one, else the one at the
+// same position, or r's last when its ladder is shorter; the first level
+// when old is unknown, and "" when r has no level. A comparison keeps its
+// other side's place when a picker changes the role.
+func LevelAtPlace(r *Role, old Side) string {
+	if r == nil || len(r.Levels) == 0 {
+		return ""
+	}
+	i := 0
+	if old.Role != nil && old.Level != nil {
+		if l := r.Level(old.Level.ID); l != nil {
+			return l.ID
+		}
+		i = min(old.Role.LevelIndex(old.Level.ID), len(r.Levels)-1)
+	}
+	return r.Levels[max(i, 0)].ID
+}

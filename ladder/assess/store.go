@@ -3,7 +3,6 @@ package assess
 import (
 	"encoding/json"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ladder-explorer/ladder/ladder"
 )
@@ -83,8 +82,8 @@ func repair(a *ladder.Assessment) bool {
 	}
 	changed := false
 	for id, ans := range a.Answers {
-		if utf8.RuneCountInString(ans.Note) > ladder.MaxNote {
-			ans.Note = string([]rune(ans.Note)[:ladder.MaxNote])
+		if cut := ladder.CutNote(ans.Note); cut != ans.Note {
+			ans.Note = cut
 			a.Answers[id] = ans
 			changed = true
 		}

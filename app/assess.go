@@ -39,8 +39,8 @@ type assessPage struct {
 	pending []ladder.Assessment
 	stop    func()
 	quick   *quickListener
-	// wrote is where quickPlace put the skills it moved, until mendPlace.
-	wrote []wrote
+	// placed is where quickPlace put the skills it moved, until mendPlace.
+	placed []quickPlaced
 }
 
 // newAssessPage returns the assessment page of the role with the given
@@ -54,9 +54,7 @@ func (p *assessPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *assessPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *assessPage) load(ctx app.Context) {
-	p.asked, p.role = p.cat.roleAt(ctx, p.load)
-	if p.role == nil {
-		setMeta(ctx, p.cat, assessPath(p.asked), p.cat.absentTitle(p.asked), "")
+	if p.asked, p.role = p.cat.roleAt(ctx, p.load, assessPath); p.role == nil {
 		return
 	}
 	p.pickCurrent()

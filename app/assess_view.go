@@ -145,9 +145,9 @@ func placedText(r *ladder.Role, idx int, answered bool) string {
 	return r.Levels[idx].Name
 }
 
-// wrote is a skill's place as a quick path wrote it: its slider's
+// quickPlaced is a skill's place as a quick path wrote it: its slider's
 // position (0 for not yet at the first level), or -1 for not placed yet.
-type wrote struct {
+type quickPlaced struct {
 	skill string
 	pos   int
 }
@@ -161,7 +161,7 @@ func (p *assessPage) quickPlace(slider app.Value) bool {
 	if err != nil || v < 0 || !p.writePlace(skillID, v) {
 		return false
 	}
-	p.wrote = append(p.wrote, wrote{skillID, v})
+	p.placed = append(p.placed, quickPlaced{skillID, v})
 	return true
 }
 
@@ -170,7 +170,7 @@ func (p *assessPage) quickPlace(slider app.Value) bool {
 // was written (see quick.go).
 func (p *assessPage) mendPlace() {
 	a := p.store.Find(p.current)
-	for _, w := range p.wrote {
+	for _, w := range p.placed {
 		pos := -1
 		if a != nil {
 			if ans := a.Answers[w.skill]; ans.Placed {
@@ -181,10 +181,10 @@ func (p *assessPage) mendPlace() {
 			p.writePlace(w.skill, pos)
 		}
 	}
-	p.wrote = p.wrote[:0]
+	p.placed = p.placed[:0]
 }
 
-// writePlace writes a skill's place (as wrote has it) into the page: the
+// writePlace writes a skill's place (as quickPlaced has it) into the page: the
 // slider's position, the placement and the texts at it and at the next
 // level. It says whether it found the skill.
 func (p *assessPage) writePlace(skillID string, pos int) bool {

@@ -26,9 +26,7 @@ func (p *gridPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *gridPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *gridPage) load(ctx app.Context) {
-	p.asked, p.role = p.cat.roleAt(ctx, p.load)
-	if p.role == nil {
-		setMeta(ctx, p.cat, gridPath(p.asked), p.cat.absentTitle(p.asked), "")
+	if p.asked, p.role = p.cat.roleAt(ctx, p.load, gridPath); p.role == nil {
 		return
 	}
 	setMeta(ctx, p.cat, gridPath(p.role.ID), p.role.Title+": the whole ladder",

@@ -26,9 +26,7 @@ func (p *rolePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *rolePage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *rolePage) load(ctx app.Context) {
-	p.asked, p.role = p.cat.roleAt(ctx, p.load)
-	if p.role == nil {
-		setMeta(ctx, p.cat, rolePath(p.asked), p.cat.absentTitle(p.asked), "")
+	if p.asked, p.role = p.cat.roleAt(ctx, p.load, rolePath); p.role == nil {
 		return
 	}
 	setMeta(ctx, p.cat, rolePath(p.role.ID), p.role.Title, p.role.Description)
@@ -70,10 +68,15 @@ func (p *rolePage) Render() app.UI {
 
 // roleAt reads the role that a page's address names (its "role"): the id
 // as asked, and the role whole, or nil while it loads (then calls reload
-// once it has, see Need) or when there is none.
-func (c *Catalog) roleAt(ctx app.Context, reload func(app.Context)) (string, *ladder.Role) {
+// once it has, see Need) or when there is none. Without the role, it gives
+// the page, whose address path builds from the id, the title that says so.
+func (c *Catalog) roleAt(ctx app.Context, reload func(app.Context), path func(role string) string) (string, *ladder.Role) {
 	asked := c.at(ctx.Page().URL().Path)["role"]
-	return asked, c.Need(ctx, asked, reload)
+	r := c.Need(ctx, asked, reload)
+	if r == nil {
+		setMeta(ctx, c, path(asked), c.absentTitle(asked), "")
+	}
+	return asked, r
 }
 
 // links leads to the views of the whole role: two levels side by side and

@@ -112,198 +112,219 @@ func TestBrowser(t *testing.T) {
 	srv := testSite(t)
 	browser := Browser(t)
 
-	t.Run("records the page's stylesheet request", func(t *testing.T) {
-		tab := NewTab(t, browser)
-		navigate(t, tab, srv.URL+"/")
-		got, want := Requests(tab), srv.URL+"/style.css"
-		if !slices.Contains(got, want) {
-			t.Errorf("requests %q, want one for %s", got, want)
-		}
-	})
+	t.Run("records the page's stylesheet request", func(t *testing.T) { testRecordsRequests(t, browser, srv) })
+	t.Run("records console calls and exceptions", func(t *testing.T) { testRecordsConsole(t, browser, srv) })
+	t.Run("reports an inline script that the policy blocks", func(t *testing.T) { testReportsBlockedScript(t, browser, srv) })
+	t.Run("watches the page already loaded too", func(t *testing.T) { testWatchesLoadedPage(t, browser, srv) })
+	t.Run("reports no violation on a page without a policy", func(t *testing.T) { testNoPolicyNoViolation(t, browser, srv) })
+	t.Run("axe finds a missing alt and nothing on a good page", func(t *testing.T) { testAxe(t, browser, srv) })
+	t.Run("offline makes a fetch fail, online again makes it work", func(t *testing.T) { testOffline(t, browser, srv) })
+	t.Run("a service worker from one tab serves the next offline", func(t *testing.T) { testWorkerServesOffline(t, browser, srv) })
+	t.Run("wait for gives up", func(t *testing.T) { testWaitForGivesUp(t, browser) })
+	t.Run("ladder.conf's policy blocks inline scripts under nginx", func(t *testing.T) { testNginxPolicy(t, browser) })
+}
 
-	t.Run("records console calls and exceptions", func(t *testing.T) {
-		tab := NewTab(t, browser)
-		navigate(t, tab, srv.URL+"/console.html")
-		if err := WaitFor(tab, "document.readyState === 'complete'", 5*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		deadline := time.Now().Add(5 * time.Second)
-		for len(Errors(tab)) == 0 && time.Now().Before(deadline) {
-			time.Sleep(20 * time.Millisecond)
-		}
-		var log, boom bool
-		for _, m := range Console(tab) {
-			log = log || m.Source == "console" && m.Level == "log" && m.Text == "hello 42"
-			boom = boom || m.Source == "exception" && strings.Contains(m.Text, "boom")
-		}
-		if !log || !boom {
-			t.Errorf("console %q, want the log call and the exception", Console(tab))
-		}
-	})
+// testRecordsRequests checks what its subtest says: records the page's stylesheet request.
+func testRecordsRequests(t *testing.T, browser context.Context, srv *httptest.Server) {
+	tab := NewTab(t, browser)
+	navigate(t, tab, srv.URL+"/")
+	got, want := Requests(tab), srv.URL+"/style.css"
+	if !slices.Contains(got, want) {
+		t.Errorf("requests %q, want one for %s", got, want)
+	}
+}
 
-	t.Run("reports an inline script that the policy blocks", func(t *testing.T) {
-		tab := NewTab(t, browser)
-		if err := WatchCSP(tab); err != nil {
-			t.Fatal(err)
-		}
-		navigate(t, tab, srv.URL+"/csp.html")
-		if err := WaitFor(tab, "window.fileRan", 5*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		got, err := CSPViolations(tab)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slices.Contains(got, "script-src-elem inline") {
-			t.Errorf("violations %q, want script-src-elem inline", got)
-		}
-		if !slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, "Content Security Policy") }) {
-			t.Errorf("violations %q, want the console's message too", got)
-		}
-		ran, err := chromedp.Run(tab, chromedp.Evaluate[bool]("window.inlineRan === true"))
-		if err != nil || ran {
-			t.Errorf("inline script ran = %t (%v), want blocked", ran, err)
-		}
-	})
+// testRecordsConsole checks what its subtest says: records console calls and exceptions.
+func testRecordsConsole(t *testing.T, browser context.Context, srv *httptest.Server) {
+	tab := NewTab(t, browser)
+	navigate(t, tab, srv.URL+"/console.html")
+	if err := WaitFor(tab, "document.readyState === 'complete'", 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for len(Errors(tab)) == 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	var log, boom bool
+	for _, m := range Console(tab) {
+		log = log || m.Source == "console" && m.Level == "log" && m.Text == "hello 42"
+		boom = boom || m.Source == "exception" && strings.Contains(m.Text, "boom")
+	}
+	if !log || !boom {
+		t.Errorf("console %q, want the log call and the exception", Console(tab))
+	}
+}
 
-	t.Run("watches the page already loaded too", func(t *testing.T) {
-		tab := NewTab(t, browser)
-		navigate(t, tab, srv.URL+"/csp.html")
-		if err := WatchCSP(tab); err != nil {
-			t.Fatal(err)
-		}
-		inject := `document.body.append(Object.assign(document.createElement("script"), {textContent: "window.injected = true"}))`
-		if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](inject)); err != nil {
-			t.Fatal(err)
-		}
-		if err := WaitFor(tab, "window.__browsertestCSP.length > 0", 5*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		got, err := CSPViolations(tab)
-		if err != nil || !slices.Contains(got, "script-src-elem inline") {
-			t.Errorf("violations %q (%v), want script-src-elem inline", got, err)
-		}
-	})
+// testReportsBlockedScript checks what its subtest says: reports an inline script that the policy blocks.
+func testReportsBlockedScript(t *testing.T, browser context.Context, srv *httptest.Server) {
+	tab := NewTab(t, browser)
+	if err := WatchCSP(tab); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, tab, srv.URL+"/csp.html")
+	if err := WaitFor(tab, "window.fileRan", 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	got, err := CSPViolations(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(got, "script-src-elem inline") {
+		t.Errorf("violations %q, want script-src-elem inline", got)
+	}
+	if !slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, "Content Security Policy") }) {
+		t.Errorf("violations %q, want the console's message too", got)
+	}
+	ran, err := chromedp.Run(tab, chromedp.Evaluate[bool]("window.inlineRan === true"))
+	if err != nil || ran {
+		t.Errorf("inline script ran = %t (%v), want blocked", ran, err)
+	}
+}
 
-	t.Run("reports no violation on a page without a policy", func(t *testing.T) {
-		tab := NewTab(t, browser)
-		if err := WatchCSP(tab); err != nil {
-			t.Fatal(err)
-		}
-		navigate(t, tab, srv.URL+"/")
-		got, err := CSPViolations(tab)
-		if err != nil || len(got) > 0 {
-			t.Errorf("violations %q (%v), want none", got, err)
-		}
-	})
+// testWatchesLoadedPage checks what its subtest says: watches the page already loaded too.
+func testWatchesLoadedPage(t *testing.T, browser context.Context, srv *httptest.Server) {
+	tab := NewTab(t, browser)
+	navigate(t, tab, srv.URL+"/csp.html")
+	if err := WatchCSP(tab); err != nil {
+		t.Fatal(err)
+	}
+	inject := `document.body.append(Object.assign(document.createElement("script"), {textContent: "window.injected = true"}))`
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](inject)); err != nil {
+		t.Fatal(err)
+	}
+	if err := WaitFor(tab, "window.__browsertestCSP.length > 0", 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	got, err := CSPViolations(tab)
+	if err != nil || !slices.Contains(got, "script-src-elem inline") {
+		t.Errorf("violations %q (%v), want script-src-elem inline", got, err)
+	}
+}
 
-	t.Run("axe finds a missing alt and nothing on a good page", func(t *testing.T) {
-		tab := NewTab(t, browser)
-		navigate(t, tab, srv.URL+"/bad.html")
-		got, err := Axe(tab)
-		if err != nil {
-			t.Fatal(err)
-		}
-		i := slices.IndexFunc(got, func(v Violation) bool { return v.ID == "image-alt" })
-		if i < 0 {
-			t.Fatalf("axe found %v, want image-alt", got)
-		}
-		if v := got[i]; v.Impact == "" || v.Help == "" || !slices.Equal(v.Nodes, []string{"img"}) {
-			t.Errorf("image-alt = %+v, want an impact, a help and the node img", v)
-		}
-		navigate(t, tab, srv.URL+"/")
-		if got, err := Axe(tab); err != nil || len(got) > 0 {
-			t.Errorf("axe on the good page: %v (%v), want nothing", got, err)
-		}
-	})
+// testNoPolicyNoViolation checks what its subtest says: reports no violation on a page without a policy.
+func testNoPolicyNoViolation(t *testing.T, browser context.Context, srv *httptest.Server) {
+	tab := NewTab(t, browser)
+	if err := WatchCSP(tab); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, tab, srv.URL+"/")
+	got, err := CSPViolations(tab)
+	if err != nil || len(got) > 0 {
+		t.Errorf("violations %q (%v), want none", got, err)
+	}
+}
 
-	t.Run("offline makes a fetch fail, online again makes it work", func(t *testing.T) {
-		tab := NewTab(t, browser)
-		navigate(t, tab, srv.URL+"/")
-		fetch := `fetch("/style.css", {cache: "no-store"}).then((r) => r.ok, () => false)`
-		if err := Offline(tab, true); err != nil {
-			t.Fatal(err)
-		}
-		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](fetch, chromedp.EvalAwaitPromise))
-		if err != nil || ok {
-			t.Errorf("offline fetch ok = %t (%v), want a failure", ok, err)
-		}
-		if err := WaitFor(tab, "navigator.onLine === false", 2*time.Second); err != nil {
-			t.Error(err)
-		}
-		if err := Offline(tab, false); err != nil {
-			t.Fatal(err)
-		}
-		ok, err = chromedp.Run(tab, chromedp.Evaluate[bool](fetch, chromedp.EvalAwaitPromise))
-		if err != nil || !ok {
-			t.Errorf("online fetch ok = %t (%v), want it to work", ok, err)
-		}
-	})
+// testAxe checks what its subtest says: axe finds a missing alt and nothing on a good page.
+func testAxe(t *testing.T, browser context.Context, srv *httptest.Server) {
+	tab := NewTab(t, browser)
+	navigate(t, tab, srv.URL+"/bad.html")
+	got, err := Axe(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(got, func(v Violation) bool { return v.ID == "image-alt" })
+	if i < 0 {
+		t.Fatalf("axe found %v, want image-alt", got)
+	}
+	if v := got[i]; v.Impact == "" || v.Help == "" || !slices.Equal(v.Nodes, []string{"img"}) {
+		t.Errorf("image-alt = %+v, want an impact, a help and the node img", v)
+	}
+	navigate(t, tab, srv.URL+"/")
+	if got, err := Axe(tab); err != nil || len(got) > 0 {
+		t.Errorf("axe on the good page: %v (%v), want nothing", got, err)
+	}
+}
 
-	t.Run("a service worker from one tab serves the next offline", func(t *testing.T) {
-		first := NewTab(t, browser)
-		navigate(t, first, srv.URL+"/sw.html")
-		if err := WaitFor(first, "window.swReady", 10*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		tab := NewTab(t, browser)
-		if err := Offline(tab, true); err != nil {
-			t.Fatal(err)
-		}
-		navigate(t, tab, srv.URL+"/sw.html")
-		if err := WaitFor(tab, "navigator.serviceWorker.controller && document.querySelector('main p').textContent === 'Cached.'", 5*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		// The worker's own fetch of what it has not cached is offline too.
-		fetch := `fetch("/style.css", {cache: "no-store"}).then((r) => r.ok, () => false)`
-		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](fetch, chromedp.EvalAwaitPromise))
-		if err != nil || ok {
-			t.Errorf("offline fetch through the worker ok = %t (%v), want a failure", ok, err)
-		}
-		if err := Offline(tab, false); err != nil {
-			t.Fatal(err)
-		}
-		ok, err = chromedp.Run(tab, chromedp.Evaluate[bool](fetch, chromedp.EvalAwaitPromise))
-		if err != nil || !ok {
-			t.Errorf("online fetch through the worker ok = %t (%v), want it to work", ok, err)
-		}
-	})
+// testOffline checks what its subtest says: offline makes a fetch fail, online again makes it work.
+func testOffline(t *testing.T, browser context.Context, srv *httptest.Server) {
+	tab := NewTab(t, browser)
+	navigate(t, tab, srv.URL+"/")
+	fetch := `fetch("/style.css", {cache: "no-store"}).then((r) => r.ok, () => false)`
+	if err := Offline(tab, true); err != nil {
+		t.Fatal(err)
+	}
+	ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](fetch, chromedp.EvalAwaitPromise))
+	if err != nil || ok {
+		t.Errorf("offline fetch ok = %t (%v), want a failure", ok, err)
+	}
+	if err := WaitFor(tab, "navigator.onLine === false", 2*time.Second); err != nil {
+		t.Error(err)
+	}
+	if err := Offline(tab, false); err != nil {
+		t.Fatal(err)
+	}
+	ok, err = chromedp.Run(tab, chromedp.Evaluate[bool](fetch, chromedp.EvalAwaitPromise))
+	if err != nil || !ok {
+		t.Errorf("online fetch ok = %t (%v), want it to work", ok, err)
+	}
+}
 
-	t.Run("wait for gives up", func(t *testing.T) {
-		tab := NewTab(t, browser)
-		start := time.Now()
-		if err := WaitFor(tab, "false", 200*time.Millisecond); err == nil {
-			t.Error("WaitFor(false) = nil, want a timeout")
-		}
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("WaitFor(false) took %v, want about 200ms", d)
-		}
-	})
+// testWorkerServesOffline checks what its subtest says: a service worker from one tab serves the next offline.
+func testWorkerServesOffline(t *testing.T, browser context.Context, srv *httptest.Server) {
+	first := NewTab(t, browser)
+	navigate(t, first, srv.URL+"/sw.html")
+	if err := WaitFor(first, "window.swReady", 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	tab := NewTab(t, browser)
+	if err := Offline(tab, true); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, tab, srv.URL+"/sw.html")
+	if err := WaitFor(tab, "navigator.serviceWorker.controller && document.querySelector('main p').textContent === 'Cached.'", 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	// The worker's own fetch of what it has not cached is offline too.
+	fetch := `fetch("/style.css", {cache: "no-store"}).then((r) => r.ok, () => false)`
+	ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](fetch, chromedp.EvalAwaitPromise))
+	if err != nil || ok {
+		t.Errorf("offline fetch through the worker ok = %t (%v), want a failure", ok, err)
+	}
+	if err := Offline(tab, false); err != nil {
+		t.Fatal(err)
+	}
+	ok, err = chromedp.Run(tab, chromedp.Evaluate[bool](fetch, chromedp.EvalAwaitPromise))
+	if err != nil || !ok {
+		t.Errorf("online fetch through the worker ok = %t (%v), want it to work", ok, err)
+	}
+}
 
-	t.Run("ladder.conf's policy blocks inline scripts under nginx", func(t *testing.T) {
-		dir := t.TempDir()
-		writeFiles(t, dir, map[string]string{
-			"index.html": htmlPage("Home", `<link rel="stylesheet" href="/style.css"><script src="/ok.js"></script>`, `<p>Hi.</p><script>window.inlineRan = true;</script>`),
-			"style.css":  "p { color: #111; }\n",
-			"ok.js":      "window.fileRan = true;\n",
-		})
-		s := Nginx(t, dir)
-		tab := NewTab(t, browser)
-		if err := WatchCSP(tab); err != nil {
-			t.Fatal(err)
-		}
-		navigate(t, tab, s.URL+"/")
-		if err := WaitFor(tab, "window.fileRan", 5*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		got, err := CSPViolations(tab)
-		if err != nil || !slices.Contains(got, "script-src-elem inline") {
-			t.Errorf("violations %q (%v), want script-src-elem inline", got, err)
-		}
-		if !slices.Contains(Requests(tab), s.URL+"/style.css") {
-			t.Errorf("requests %q, want the stylesheet", Requests(tab))
-		}
+// testWaitForGivesUp checks what its subtest says: wait for gives up.
+func testWaitForGivesUp(t *testing.T, browser context.Context) {
+	tab := NewTab(t, browser)
+	start := time.Now()
+	if err := WaitFor(tab, "false", 200*time.Millisecond); err == nil {
+		t.Error("WaitFor(false) = nil, want a timeout")
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("WaitFor(false) took %v, want about 200ms", d)
+	}
+}
+
+// testNginxPolicy checks what its subtest says: ladder.conf's policy blocks inline scripts under nginx.
+func testNginxPolicy(t *testing.T, browser context.Context) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"index.html": htmlPage("Home", `<link rel="stylesheet" href="/style.css"><script src="/ok.js"></script>`, `<p>Hi.</p><script>window.inlineRan = true;</script>`),
+		"style.css":  "p { color: #111; }\n",
+		"ok.js":      "window.fileRan = true;\n",
 	})
+	s := Nginx(t, dir)
+	tab := NewTab(t, browser)
+	if err := WatchCSP(tab); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, tab, s.URL+"/")
+	if err := WaitFor(tab, "window.fileRan", 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	got, err := CSPViolations(tab)
+	if err != nil || !slices.Contains(got, "script-src-elem inline") {
+		t.Errorf("violations %q (%v), want script-src-elem inline", got, err)
+	}
+	if !slices.Contains(Requests(tab), s.URL+"/style.css") {
+		t.Errorf("requests %q, want the stylesheet", Requests(tab))
+	}
 }
 
 // wantCSP is the policy web/nginx/ladder.conf must send: the one ladder

@@ -1,7 +1,10 @@
 # The two commands a newcomer needs: make run and make test.
 GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# CORPUS is the careers site's pages the tests and make bench read; they
+# find it through LADDER_CORPUS.
 CORPUS      ?= ../shared/corpus/skylight
+export LADDER_CORPUS = $(abspath $(CORPUS))
 FUZZTIME    ?= 5m
 BIN         := bin/ladder
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"os"
@@ -11,7 +12,9 @@ import (
 	"testing"
 )
 
-const corpus = "../../../shared/corpus/skylight"
+// corpus is the careers site's pages: the folder $LADDER_CORPUS names
+// (make test sets it from CORPUS), or the one beside the project.
+var corpus = cmp.Or(os.Getenv("LADDER_CORPUS"), "../../../shared/corpus/skylight")
 
 // runLadder runs the command as main would and returns its exit status and
 // output.

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"testing"
@@ -8,14 +9,15 @@ import (
 	"github.com/ladder-explorer/ladder/ladder"
 )
 
-// corpusDir holds the real careers site's pages, beside the project.
-var corpusDir = filepath.Join("..", "..", "..", "shared", "corpus", "skylight")
+// corpusDir holds the real careers site's pages: the folder $LADDER_CORPUS
+// names (make test sets it from CORPUS), or the one beside the project.
+var corpusDir = cmp.Or(os.Getenv("LADDER_CORPUS"), filepath.Join("..", "..", "..", "shared", "corpus", "skylight"))
 
 func readCorpus(t testing.TB) []File {
 	t.Helper()
 	files, err := ReadDir(os.DirFS(corpusDir), ".")
 	if err != nil {
-		t.Fatalf("the corpus must be at %s, beside the project: %v", corpusDir, err)
+		t.Fatalf("the corpus must be at %s (set LADDER_CORPUS to its folder): %v", corpusDir, err)
 	}
 	if len(files) != 15 {
 		t.Fatalf("the corpus has %d pages, want 14 roles and index.md", len(files))

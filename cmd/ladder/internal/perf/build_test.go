@@ -2,6 +2,7 @@ package perf
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -14,8 +15,10 @@ import (
 	"github.com/ladder-explorer/ladder/ladder"
 )
 
-// corpusDir is the careers site's pages, beside the repository.
-const corpusDir = "../shared/corpus/skylight"
+// corpusDir is the careers site's pages: the folder $LADDER_CORPUS names
+// (make bench sets it from CORPUS), or the one beside the repository,
+// from its root.
+var corpusDir = cmp.Or(os.Getenv("LADDER_CORPUS"), "../shared/corpus/skylight")
 
 // measureBuilds times ladder build's own work, without go build, on the
 // repository's content, on the corpus and on the corpus ten times over:
@@ -26,7 +29,7 @@ const corpusDir = "../shared/corpus/skylight"
 // start of the app on the corpus ×10 against content/'s.
 func measureBuilds(b *testing.B, rep *Report, root, contentSite string, content *ladder.Framework) {
 	b.Helper()
-	corpus := filepath.Join(root, corpusDir)
+	corpus := fromRoot(root, corpusDir)
 	if _, err := os.Stat(corpus); err != nil {
 		rep.Notes = append(rep.Notes, "build: no corpus at "+corpus+", so only content/ was built")
 		timeBuild(b, rep, "content/", content, nil)
@@ -150,6 +153,14 @@ func times(fw *ladder.Framework, n int) *ladder.Framework {
 		}
 	}
 	return out
+}
+
+// fromRoot is path, relative to the module's root unless absolute.
+func fromRoot(root, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(root, path)
 }
 
 // ms is d in milliseconds.

@@ -38,7 +38,7 @@ var lighthouseKinds = []struct {
 // and accessibility, best practices and SEO.
 func measureLighthouse(b *testing.B, rep *Report, root string, minimalWasm map[string][]byte) {
 	b.Helper()
-	corpus := filepath.Join(root, corpusDir)
+	corpus := fromRoot(root, corpusDir)
 	if _, err := os.Stat(corpus); err != nil {
 		rep.Notes = append(rep.Notes, "lighthouse: no corpus at "+corpus)
 		return

@@ -20,6 +20,7 @@ func TestBuildWithoutToolchain(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles app.wasm and two ladder binaries")
 	}
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	overlay, err := site.Prebuild(ctx, "go", filepath.Join(dir, "prebuilt"))

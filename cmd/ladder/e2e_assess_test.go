@@ -29,6 +29,7 @@ func TestAssess(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site and drives Chromium")
 	}
+	t.Parallel()
 	s := startServe(t, buildSite(t, "../../content"), "")
 	browser := browsertest.Browser(t)
 	t.Run("place, note, target, reload", func(t *testing.T) { testAssessFlow(t, browser, s) })

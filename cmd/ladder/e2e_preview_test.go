@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
@@ -76,6 +77,23 @@ func startPreview(t *testing.T, dir, prefix string) (hosted, *syncBuffer) {
 	return hosted{url: url, prefix: prefix}, stderr
 }
 
+// buildTimeout bounds a build that compiles app.wasm: on a machine that
+// is busy with other work, that takes longer than waitTimeout.
+const buildTimeout = 5 * time.Minute
+
+// liveHeardScript counts, in window.liveHeard, the events that the page's
+// EventSources (live.js's) receive, from the page's first moment.
+const liveHeardScript = `window.liveHeard = 0;
+window.EventSource = class extends EventSource {
+	constructor(...args) {
+		super(...args);
+		this.addEventListener("message", () => { window.liveHeard++ });
+	}
+};`
+
+// liveHeard is true once live.js has heard the preview's first event.
+const liveHeard = `window.liveHeard > 0`
+
 // TestLivePreview edits a page under ladder serve --content with a level
 // page open: the page shows each save by itself; a save that breaks the
 // content keeps the last good site and shows the diagnostics in the page
@@ -92,13 +110,21 @@ func TestLivePreview(t *testing.T) {
 	if err := browsertest.WatchCSP(tab); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: liveHeardScript,
+	}); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(tab, chromedp.Navigate(s.at("/roles/devops-engineer/senior"))); err != nil {
 		t.Fatal(err)
 	}
-	// The preview sends the first build's pages once it is made.
+	// The preview sends the first build's pages once it is made; the
+	// build compiles app.wasm, which a busy machine takes its time over.
+	waitForText(t, stderr, "built ", buildTimeout)
 	waitFor(t, tab, `document.body.innerText.includes(`+strconv.Quote(seedText)+`)`)
-	waitFor(t, tab, `document.readyState === "complete"`)
-	time.Sleep(300 * time.Millisecond) // live.js connects
+	// live.js takes the build it first hears of as the page's: a save
+	// made before then would not reload the page.
+	waitFor(t, tab, liveHeard)
 
 	edited := "A senior DevOps engineer leads the practice, as saved a moment ago."
 	saved := time.Now()
@@ -118,7 +144,7 @@ func TestLivePreview(t *testing.T) {
 		t.Error("a broken save took the last good site away")
 	}
 	diag := strings.TrimSpace(strings.SplitN(problems, "\n", 3)[1])
-	waitForText(t, stderr, diag)
+	waitForText(t, stderr, diag, waitTimeout)
 
 	// A page opened while the content is broken shows the same.
 	other := browsertest.NewTab(t, browser)
@@ -159,10 +185,11 @@ func writeContentPage(t *testing.T, dir, page string) {
 	}
 }
 
-// waitForText waits until ladder serve has written text on stderr.
-func waitForText(t *testing.T, stderr *syncBuffer, text string) {
+// waitForText waits, at most timeout, until ladder serve has written
+// text on stderr.
+func waitForText(t *testing.T, stderr *syncBuffer, text string, timeout time.Duration) {
 	t.Helper()
-	deadline := time.Now().Add(waitTimeout)
+	deadline := time.Now().Add(timeout)
 	for !strings.Contains(stderr.String(), text) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the terminal never said %q:\n%s", text, stderr)

@@ -75,6 +75,7 @@ func TestReading(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site and drives Chromium")
 	}
+	t.Parallel()
 	dir := buildSite(t, "../../content")
 	g := newGatedSite(t, dir)
 	close(g.gate)

@@ -151,21 +151,22 @@ var paper = []struct {
 
 // testPrint emulates print media on A4 and Letter: no navigation chrome,
 // nothing wider than the paper, both compare columns side by side, marks
-// that read in black and white.
+// that read in black and white. Each page is printed on both papers.
 func testPrint(t *testing.T, browser context.Context, s hosted) {
 	for _, path := range []string{senior, compareSenior, track, grid} {
+		tab := open(t, browser, s, path)
+		_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, p := range paper {
-			testPrintOn(t, browser, s, path, p.name, p.width)
+			testPrintOn(t, tab, path, p.name, p.width)
 		}
 	}
 }
 
-func testPrintOn(t *testing.T, browser context.Context, s hosted, path, paper string, width int64) {
-	tab := open(t, browser, s, path)
-	_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-	if err != nil {
-		t.Fatal(err)
-	}
+func testPrintOn(t *testing.T, tab context.Context, path, paper string, width int64) {
+	t.Helper()
 	if _, err := chromedp.Call(tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 1000, DeviceScaleFactor: 1}); err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,7 @@ func TestInstall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("installs ladder and compiles app.wasm")
 	}
+	t.Parallel()
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Fatal("the test needs go on PATH")
 	}

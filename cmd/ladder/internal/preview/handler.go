@@ -2,6 +2,7 @@ package preview
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"net/http"
 	"path"
@@ -49,10 +50,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	st, problems := s.site, s.problems
+	st, problems, build := s.site, s.problems, s.current().Build
 	s.mu.Unlock()
 	if st == nil {
-		s.serveProblems(w, problems)
+		s.serveProblems(w, problems, build)
 		return
 	}
 	name, status := st.resolve(p)
@@ -62,7 +63,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	b := st.files[name]
 	if strings.HasSuffix(name, ".html") {
-		b = s.withLiveScript(b)
+		b = s.withLiveScript(b, build)
 	}
 	w.Header().Set("Content-Type", host.ContentType(name))
 	if status != http.StatusOK {
@@ -99,10 +100,12 @@ func (st *site) resolve(p string) (string, int) {
 }
 
 // withLiveScript returns the page with live.js loaded at the end of its
-// head. The site's Content-Security-Policy allows it: a script of the
-// same origin, in a file.
-func (s *Server) withLiveScript(page []byte) []byte {
-	tag := `<script defer src="` + s.prefix + Base + `live.js"></script>`
+// head, told which build the page is of: a rebuild that comes before
+// live.js hears its first event still reloads the page. The site's
+// Content-Security-Policy allows it: a script of the same origin, in a
+// file.
+func (s *Server) withLiveScript(page []byte, build string) []byte {
+	tag := `<script defer src="` + s.prefix + Base + `live.js" data-build="` + html.EscapeString(build) + `"></script>`
 	i := bytes.Index(page, []byte("</head>"))
 	if i < 0 {
 		return append(page, tag...)
@@ -122,7 +125,7 @@ var problemsPage = template.Must(template.New("problems").Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>The content has errors · Live preview</title>
-<script defer src="{{.Script}}"></script></head>
+<script defer src="{{.Script}}" data-build="{{.Build}}"></script></head>
 <body><main><h1>{{if .Problems}}The content has errors{{else}}Building the site…{{end}}</h1>
 {{if .Problems}}<p>Fix them and save: this page reloads with the site.</p>
 <pre>{{range .Problems}}{{.}}
@@ -130,11 +133,11 @@ var problemsPage = template.Must(template.New("problems").Parse(`<!DOCTYPE html>
 `))
 
 // serveProblems answers while there is no site yet.
-func (s *Server) serveProblems(w http.ResponseWriter, problems []string) {
+func (s *Server) serveProblems(w http.ResponseWriter, problems []string, build string) {
 	w.Header().Set("Content-Type", host.ContentType("problems.html"))
 	w.WriteHeader(http.StatusServiceUnavailable)
 	_ = problemsPage.Execute(w, struct {
-		Script   string
-		Problems []string
-	}{s.prefix + Base + "live.js", problems})
+		Script, Build string
+		Problems      []string
+	}{s.prefix + Base + "live.js", build, problems})
 }

@@ -6,7 +6,9 @@
   "use strict";
   const script = document.currentScript;
   const events = new EventSource(new URL("events", script.src));
-  let build = null;
+  // The build the page is of, which the preview wrote into it: a first
+  // event of another build means a rebuild came while the page loaded.
+  let build = script.dataset.build || null;
   let panel = null;
 
   events.addEventListener("message", (event) => {

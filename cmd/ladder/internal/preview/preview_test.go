@@ -44,7 +44,7 @@ func body(t *testing.T, resp *http.Response) string {
 func TestServe(t *testing.T) {
 	s := New("/careers")
 	s.Update(testSite)
-	const live = `<script defer src="/careers/_preview/live.js"></script></head>`
+	const live = `<script defer src="/careers/_preview/live.js" data-build="`
 	tests := []struct {
 		name, method, target string
 		status               int
@@ -84,6 +84,11 @@ func TestServe(t *testing.T) {
 	}
 	if strings.Contains(body(t, get(t, s, "GET", "/careers/data/roles/devops.0123456789.json")), "live.js") {
 		t.Error("live.js went into a data file")
+	}
+	// The page says which build it is of, so that live.js reloads it for a
+	// rebuild that comes before its first event.
+	if got := body(t, get(t, s, "GET", "/careers/")); !strings.Contains(got, `live.js" data-build="`+s.current().Build+`"></script></head>`) {
+		t.Errorf("the page does not carry its build %s:\n%s", s.current().Build, got)
 	}
 }
 

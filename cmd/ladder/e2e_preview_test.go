@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,41 +39,8 @@ func (b *syncBuffer) String() string {
 // prefix, and returns the preview and what it writes on stderr.
 func startPreview(t *testing.T, dir, prefix string) (hosted, *syncBuffer) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &lineWriter{line: make(chan string, 1)}
 	stderr := &syncBuffer{}
-	done := make(chan error, 1)
-	args := []string{"serve", "--content", dir, "--addr", "127.0.0.1:0"}
-	if prefix != "" {
-		args = append(args, "--prefix", prefix)
-	}
-	go func() { done <- run(ctx, args, out, stderr) }()
-	var line string
-	select {
-	case line = <-out.line:
-	case err := <-done:
-		cancel()
-		t.Fatalf("ladder serve --content: %v\n%s", err, stderr)
-	case <-time.After(10 * time.Second):
-		cancel()
-		t.Fatal("ladder serve --content did not start in 10 s")
-	}
-	// "serving a live preview of DIR at http://127.0.0.1:PORT/prefix/ (...)"
-	_, rest, _ := strings.Cut(line, " at http")
-	url, _, _ := strings.Cut("http"+rest, " ")
-	url = strings.TrimSuffix(strings.TrimSuffix(url, "/"), prefix)
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("ladder serve --content: %v", err)
-			}
-		case <-time.After(15 * time.Second):
-			t.Error("ladder serve --content did not stop in 15 s")
-		}
-	})
-	return hosted{url: url, prefix: prefix}, stderr
+	return startLadderServe(t, prefix, stderr, "--content", dir), stderr
 }
 
 // buildTimeout bounds a build that compiles app.wasm: on a machine that

@@ -71,34 +71,48 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 // startServe runs `ladder serve` on a free loopback port until stopped.
 func startServe(t *testing.T, dir, prefix string) hosted {
 	t.Helper()
+	return startLadderServe(t, prefix, io.Discard, "--dir", dir)
+}
+
+// startLadderServe runs `ladder serve` with args on a free loopback port,
+// under prefix, writing its stderr to stderr, until stopped or the test
+// ends, and returns where it serves.
+func startLadderServe(t *testing.T, prefix string, stderr io.Writer, args ...string) hosted {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &lineWriter{line: make(chan string, 1)}
 	done := make(chan error, 1)
-	args := []string{"serve", "--dir", dir, "--addr", "127.0.0.1:0"}
+	args = append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)
 	if prefix != "" {
 		args = append(args, "--prefix", prefix)
 	}
-	go func() { done <- run(ctx, args, out, io.Discard) }()
+	go func() { done <- run(ctx, args, out, stderr) }()
 	var line string
 	select {
 	case line = <-out.line:
 	case err := <-done:
 		cancel()
-		t.Fatalf("ladder serve: %v", err)
+		t.Fatalf("ladder %s: %v", strings.Join(args, " "), err)
 	case <-time.After(10 * time.Second):
 		cancel()
-		t.Fatal("ladder serve did not start in 10 s")
+		t.Fatalf("ladder %s did not start in 10 s", strings.Join(args, " "))
 	}
-	// "serving DIR at http://127.0.0.1:PORT/prefix/ (Ctrl-C stops)"
-	_, rest, _ := strings.Cut(line, " at ")
-	url, _, _ := strings.Cut(rest, " ")
+	// "serving DIR at http://127.0.0.1:PORT/prefix/ (Ctrl-C stops)", or
+	// "serving a live preview of DIR at http://…"
+	_, rest, _ := strings.Cut(line, " at http")
+	url, _, _ := strings.Cut("http"+rest, " ")
 	url = strings.TrimSuffix(strings.TrimSuffix(url, "/"), prefix)
 	var once sync.Once
 	stop := func() {
 		once.Do(func() {
 			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("ladder serve: %v", err)
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("ladder serve: %v", err)
+				}
+			case <-time.After(15 * time.Second):
+				t.Error("ladder serve did not stop in 15 s")
 			}
 		})
 	}

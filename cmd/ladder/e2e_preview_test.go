@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
@@ -72,15 +71,7 @@ func TestLivePreview(t *testing.T) {
 	dir, write := editableContent(t, seedText)
 	s, stderr := startPreview(t, dir, "/careers")
 	browser := browsertest.Browser(t)
-	tab := browsertest.NewTab(t, browser)
-	if err := browsertest.WatchCSP(tab); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: liveHeardScript,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	tab := watchedTab(t, browser, liveHeardScript)
 	if err := chromedp.Do(tab, chromedp.Navigate(s.at("/roles/devops-engineer/senior"))); err != nil {
 		t.Fatal(err)
 	}

@@ -163,19 +163,27 @@ func explorerSuite(t *testing.T, s hosted) {
 	t.Run("offline cold start", func(t *testing.T) { testOffline(t, browser, s) })
 }
 
-// open navigates a new tab to path, uses the page and waits for the app to
-// mount.
-func open(t *testing.T, browser context.Context, s hosted, path string) context.Context {
+// watchedTab is a new tab that records Content-Security-Policy violations
+// and runs script in every document it loads.
+func watchedTab(t *testing.T, browser context.Context, script string) context.Context {
 	t.Helper()
 	tab := browsertest.NewTab(t, browser)
 	if err := browsertest.WatchCSP(tab); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: firstRenderScript,
+		Source: script,
 	}); err != nil {
 		t.Fatal(err)
 	}
+	return tab
+}
+
+// open navigates a new tab to path, uses the page and waits for the app to
+// mount.
+func open(t *testing.T, browser context.Context, s hosted, path string) context.Context {
+	t.Helper()
+	tab := watchedTab(t, browser, firstRenderScript)
 	// A load that never ends fails the test rather than hanging it.
 	nav, cancel := context.WithTimeout(tab, waitTimeout)
 	defer cancel()

@@ -406,6 +406,10 @@ var raceSkills = []string{"production-operations", "security-privacy-and-complia
 func raceNotYet(t *testing.T, tab context.Context) string {
 	t.Helper()
 	for _, skill := range raceSkills {
+		// A page that has been quiet a while has go-app's frame ticker
+		// slowed down (app/quick.go): its next frame is then not due
+		// inside the task, as it may be right after the last attempt.
+		await[bool](t, tab, settledScript)
 		played := eval[bool](t, tab, fmt.Sprintf(`(b => {
 			const notYet = b.querySelector(".not-yet"), s = b.querySelector(".assess-slider");
 			s.value = "2";

@@ -163,15 +163,26 @@ func TestEvents(t *testing.T) {
 
 // TestWatch checks that Watch reports once at the start, then a save, a
 // new file and the folder's removal, and nothing while nothing changes.
+// Saves are renamed into place, as many editors save, so that each is one
+// change whatever the machine's load; TestSettled covers saves in place.
 func TestWatch(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "content")
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	page := filepath.Join(dir, "a.md")
-	if err := os.WriteFile(page, []byte("one"), 0o644); err != nil {
-		t.Fatal(err)
+	save := func(path, text string) {
+		t.Helper()
+		tmp := filepath.Join(root, "saving")
+		if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			t.Fatal(err)
+		}
 	}
+	save(page, "one")
 	var calls atomic.Int32
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan bool)
@@ -191,13 +202,9 @@ func TestWatch(t *testing.T) {
 		}
 	}
 	waitCalls(1, "at the start")
-	if err := os.WriteFile(page, []byte("two, longer"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	save(page, "two, longer")
 	waitCalls(2, "after a save")
-	if err := os.WriteFile(filepath.Join(dir, "b.md"), []byte("new"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	save(filepath.Join(dir, "b.md"), "new")
 	waitCalls(3, "after a new file")
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
@@ -205,4 +212,42 @@ func TestWatch(t *testing.T) {
 	waitCalls(4, "after the folder went")
 	cancel()
 	<-stopped
+}
+
+// TestSettled walks the watcher through sequences of looks: a change is
+// acted on once two looks in a row agree on it, so a page saved in place
+// (cut to nothing, then written) is built once, whole.
+func TestSettled(t *testing.T) {
+	at := func(size int64) map[string]stamp {
+		return map[string]stamp{"a.md": {size, time.Unix(size, 0)}}
+	}
+	gone := map[string]stamp{"": {}}
+	for _, tc := range []struct {
+		name  string
+		looks []map[string]stamp
+		want  string // per look: c for a call, . for none
+	}{
+		{"nothing changes", []map[string]stamp{at(1), at(1), at(1)}, "..."},
+		{"a save", []map[string]stamp{at(2), at(2), at(2)}, ".c."},
+		{"a save in place, seen cut short", []map[string]stamp{at(0), at(2), at(2), at(2)}, "..c."},
+		{"a save still being written", []map[string]stamp{at(0), at(1), at(2), at(2)}, "...c"},
+		{"changed and changed back", []map[string]stamp{at(2), at(1), at(1)}, "..."},
+		{"two saves in turn", []map[string]stamp{at(2), at(2), at(3), at(3)}, ".c.c"},
+		{"the folder went", []map[string]stamp{gone, gone, gone}, ".c."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := watcher{built: at(1)}
+			got := ""
+			for _, l := range tc.looks {
+				if w.settled(l) {
+					got += "c"
+				} else {
+					got += "."
+				}
+			}
+			if got != tc.want {
+				t.Errorf("calls %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -56,26 +55,5 @@ func TestCatalogPaths(t *testing.T) {
 	}
 	if got := NewCatalog(nil, Site{}).Pages(); !slices.Equal(got, []string{"/", "/compare"}) {
 		t.Errorf("Pages() of no framework = %q, want the home page and the comparison", got)
-	}
-}
-
-// TestQueryValue reads queries as url.Values.Get does.
-func TestQueryValue(t *testing.T) {
-	for _, q := range []string{
-		"left=devops-engineer/ii&right=devops-engineer/senior",
-		"right=a%2Fb&left=x",
-		"left=first&left=second",
-		"left=%zz&left=good",
-		"other=1",
-		"",
-		"left",
-		"le%66t=escaped+key&right=a+b",
-	} {
-		u := &url.URL{RawQuery: q}
-		for _, key := range []string{"left", "right"} {
-			if got, want := queryValue(u, key), u.Query().Get(key); got != want {
-				t.Errorf("queryValue(%q, %q) = %q, want %q", q, key, got, want)
-			}
-		}
 	}
 }

@@ -139,19 +139,15 @@ func plural(n int, noun string) string {
 // resolveImport answers the question about the first pending import:
 // replace the assessment already here, or keep both under a new ID.
 func (p *assessPage) resolveImport(replace bool) app.EventHandler {
-	// The handler only calls settleImport: resolveImport is inlined where
-	// it is called, and its closure with it, once for each button.
-	return func(ctx app.Context, _ app.Event) { p.settleImport(replace) }
-}
-
-func (p *assessPage) settleImport(replace bool) {
-	if len(p.pending) == 0 {
-		return
+	return func(ctx app.Context, _ app.Event) {
+		if len(p.pending) == 0 {
+			return
+		}
+		a := p.store.Settle(p.pending[0], replace, newID(), p.pending[0].Name+" (imported)")
+		p.pending = p.pending[1:]
+		if a.Role == p.role.ID {
+			p.current = a.ID
+		}
+		p.save()
 	}
-	a := p.store.Settle(p.pending[0], replace, newID(), p.pending[0].Name+" (imported)")
-	p.pending = p.pending[1:]
-	if a.Role == p.role.ID {
-		p.current = a.ID
-	}
-	p.save()
 }

@@ -68,7 +68,8 @@ func (p *compareView) load(ctx app.Context) {
 
 // read takes both sides from a URL's query.
 func (p *compareView) read(u *url.URL) {
-	p.left, p.right = p.resolve(queryValue(u, "left")), p.resolve(queryValue(u, "right"))
+	q := u.Query()
+	p.left, p.right = p.resolve(q.Get("left")), p.resolve(q.Get("right"))
 	p.compare()
 }
 
@@ -104,20 +105,16 @@ func (p *compareView) meta(ctx app.Context) {
 // choose applies a picker: side "left" or "right", part "role" or
 // "level". A new role keeps the level's place on its ladder.
 func (p *compareView) choose(side, part string) app.EventHandler {
-	// The handler only calls chose: choose is inlined where it is called,
-	// and its closure with it, once for each picker.
-	return func(ctx app.Context, _ app.Event) { p.chose(ctx, side, part) }
-}
-
-func (p *compareView) chose(ctx app.Context, side, part string) {
-	left, right := p.picked(side, part, ctx.JSSrc().Get("value").String())
-	u := *ctx.Page().URL()
-	u.RawQuery = strings.TrimPrefix(comparePath(left.ref(), right.ref()), comparePattern+"?")
-	u.Fragment = ""
-	ctx.Page().ReplaceURL(&u)
-	// load reads the sides back from the address, compares them, and
-	// loads a role chosen if it is not here yet.
-	p.load(ctx)
+	return func(ctx app.Context, _ app.Event) {
+		left, right := p.picked(side, part, ctx.JSSrc().Get("value").String())
+		u := *ctx.Page().URL()
+		u.RawQuery = strings.TrimPrefix(comparePath(left.ref(), right.ref()), comparePattern+"?")
+		u.Fragment = ""
+		ctx.Page().ReplaceURL(&u)
+		// load reads the sides back from the address, compares them, and
+		// loads a role chosen if it is not here yet.
+		p.load(ctx)
+	}
 }
 
 // picked is both sides once a picker is set to v.
@@ -335,20 +332,4 @@ func (p *compareView) only(s ladder.Side, rows []ladder.Row, left bool) app.UI {
 		content = append(content, el("div", attrs{"class", "only-skill"}, txt("h3", nil, row.Name), plainText(e.Text)))
 	}
 	return el("section", attrs{"class", "only"}, content...)
-}
-
-// queryValue is the first value of key in u's query, as url.Values.Get
-// has it; a pair that does not unescape is skipped, as url.ParseQuery
-// does. (url.Values's parser costs app.wasm more than this loop.)
-func queryValue(u *url.URL, key string) string {
-	for pair := range strings.SplitSeq(u.RawQuery, "&") {
-		k, v, _ := strings.Cut(pair, "=")
-		if k, err := url.QueryUnescape(k); err != nil || k != key {
-			continue
-		}
-		if v, err := url.QueryUnescape(v); err == nil {
-			return v
-		}
-	}
-	return ""
 }

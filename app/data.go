@@ -74,8 +74,9 @@ func (c *Catalog) rolesAt(u *url.URL) []string {
 		return []string{at["role"]}
 	case r != nil && r.pattern == comparePattern:
 		var ids []string
+		q := u.Query()
 		for _, side := range []string{"left", "right"} {
-			if role, _, _ := strings.Cut(queryValue(u, side), "/"); role != "" {
+			if role, _, _ := strings.Cut(q.Get(side), "/"); role != "" {
 				ids = append(ids, role)
 			}
 		}

@@ -86,8 +86,8 @@ func plainToggle(plain bool, toggle app.EventHandler) app.UI {
 }
 
 // escapeText escapes text for an element's content in HTML or SVG the app
-// writes. html's EscapeString would do, at the cost of a strings.Replacer
-// in app.wasm.
+// writes. html.EscapeString would do, but the html package brings its
+// table of entities: 36 KB more app.wasm, 7.6 KB with brotli.
 func escapeText(s string) string {
 	s = strings.ReplaceAll(s, "&", "&amp;")
 	s = strings.ReplaceAll(s, "<", "&lt;")

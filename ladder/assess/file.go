@@ -6,9 +6,8 @@
 package assess
 
 import (
+	"bytes"
 	"encoding/json"
-	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -71,12 +70,13 @@ func Import(data []byte, hasRole func(id string) bool) ([]ladder.Assessment, err
 	case *head.Version < 1:
 		return nil, refuse(Problem{Code: FileBadFormat, N: *head.Version})
 	}
+	// A field File does not have is a hand edit or another program's: the
+	// file is refused rather than read without it.
 	var f File
-	if err := json.Unmarshal(data, &f); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
 		return nil, refuse(Problem{Code: FileDamaged, Detail: jsonProblem(err)})
-	}
-	if k := unknownField(data); k != "" {
-		return nil, refuse(Problem{Code: FileDamaged, Detail: "json: unknown field " + strconv.Quote(k)})
 	}
 	for i := range f.Assessments {
 		if err := check(&f.Assessments[i], hasRole); err != nil {
@@ -104,50 +104,4 @@ func check(a *ladder.Assessment, hasRole func(string) bool) error {
 		}
 	}
 	return nil
-}
-
-// The fields an export's objects have. A field beyond them is a hand edit
-// or another program's, and the file is refused rather than read without
-// it. (json.Decoder's DisallowUnknownFields would do the same, at the cost
-// of the Decoder in app.wasm.)
-var (
-	fileFields       = []string{"schema", "version", "exported", "assessments"}
-	assessmentFields = []string{"id", "name", "role", "created", "updated", "target", "answers"}
-	answerFields     = []string{"placed", "level", "note", "skill", "text", "fingerprint"}
-)
-
-// unknownField returns the first field of data, a valid export, that File
-// does not have, or "".
-func unknownField(data []byte) string {
-	var file map[string]json.RawMessage
-	var assessments []map[string]json.RawMessage
-	if json.Unmarshal(data, &file) != nil || json.Unmarshal(file["assessments"], &assessments) != nil {
-		return "" // not objects where File has them: Unmarshal said so
-	}
-	if k := extra(file, fileFields); k != "" {
-		return k
-	}
-	for _, a := range assessments {
-		if k := extra(a, assessmentFields); k != "" {
-			return k
-		}
-		var answers map[string]map[string]json.RawMessage
-		_ = json.Unmarshal(a["answers"], &answers) // its shape was checked with File
-		for _, ans := range answers {
-			if k := extra(ans, answerFields); k != "" {
-				return k
-			}
-		}
-	}
-	return ""
-}
-
-// extra is a key of obj that is not one of known, or "".
-func extra(obj map[string]json.RawMessage, known []string) string {
-	for k := range obj {
-		if !slices.Contains(known, k) {
-			return k
-		}
-	}
-	return ""
 }

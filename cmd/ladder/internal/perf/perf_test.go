@@ -21,9 +21,6 @@ import (
 // moduleRoot is the module's folder, seen from this package's folder.
 const moduleRoot = "../../../.."
 
-// minimalPackage is the yardstick client: one go-app component.
-const minimalPackage = "github.com/ladder-explorer/ladder/cmd/ladder/internal/site/testdata/minimal"
-
 // levelPage is the page the visits and the host are measured on.
 const levelPage = "/roles/devops-engineer/senior"
 
@@ -91,7 +88,7 @@ func readModel(b *testing.B, fsys fs.FS, dir string) *ladder.Framework {
 // is measured with the visits.)
 func measureSize(b *testing.B, rep *Report, dir string) map[string][]byte {
 	b.Helper()
-	wasm, err := site.BuildWasm(b.Context(), "go", minimalPackage)
+	wasm, err := site.BuildWasm(b.Context(), "go", site.MinimalPackage)
 	if err != nil {
 		b.Fatalf("build the minimal client: %v", err)
 	}
@@ -104,7 +101,7 @@ func measureSize(b *testing.B, rep *Report, dir string) map[string][]byte {
 		m := len(minimal[enc.ext])
 		target := ""
 		if enc.name == "brotli" {
-			target = "ratio<=1.10"
+			target = fmt.Sprintf("ratio<=%.2f", site.WasmBudget)
 		}
 		rep.Add(Row{Section: "size", Name: "app.wasm " + enc.name, Unit: "B", Value: float64(info.Size()),
 			Reference: "minimal client", RefValue: float64(m), Target: target})

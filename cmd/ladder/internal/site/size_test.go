@@ -10,19 +10,32 @@ import (
 	"text/tabwriter"
 )
 
-// wasmBudget is how much bigger than a minimal go-app client app.wasm may
-// be once compressed with brotli, as hosts send it.
-const wasmBudget = 1.10
-
-// minimalPackage is the yardstick: one go-app component, no server code.
-const minimalPackage = "github.com/ladder-explorer/ladder/cmd/ladder/internal/site/testdata/minimal"
-
 // wasmSize is how many bytes an app.wasm takes raw and compressed.
 type wasmSize struct{ raw, br, gz int }
 
-// BenchmarkWasmSize holds app.wasm, the same for any content, to its
-// size budget: with brotli, at most wasmBudget times a minimal
-// go-app client built with the same toolchain and WasmFlags.
+// TestWasmBudget holds app.wasm, the same for any content, to its size
+// budget: with brotli, at most WasmBudget times the minimal go-app client
+// built with the same toolchain and WasmFlags. It compiles both clients
+// and compresses them at brotli's best quality: about a minute.
+func TestWasmBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles two app.wasm and compresses them with brotli: about a minute")
+	}
+	explorer, minimal, err := measureBoth(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := float64(explorer.br) / float64(minimal.br)
+	t.Logf("app.wasm with brotli: %d bytes, %.3f× the minimal client's %d (budget %.2f×)", explorer.br, r, minimal.br, WasmBudget)
+	if r > WasmBudget {
+		t.Errorf("app.wasm is %d bytes with brotli, %.3f× the minimal go-app client's %d bytes: over the %.2f× budget",
+			explorer.br, r, minimal.br, WasmBudget)
+	}
+}
+
+// BenchmarkWasmSize reports app.wasm's sizes, raw, with brotli and with
+// gzip, beside the minimal client's, and holds the budget as
+// TestWasmBudget does.
 //
 // The figures are sizes, not times: the builds and compressions (about a
 // minute) run once, before b.Loop, which calls this function only once
@@ -38,16 +51,8 @@ func BenchmarkWasmSize(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-
-	var (
-		wg                      sync.WaitGroup
-		explorer, minimal       wasmSize
-		explorerErr, minimalErr error
-	)
-	wg.Go(func() { explorer, explorerErr = measureWasm(ctx, BrowserPackage) })
-	wg.Go(func() { minimal, minimalErr = measureWasm(ctx, minimalPackage) })
-	wg.Wait()
-	if err := errors.Join(explorerErr, minimalErr); err != nil {
+	explorer, minimal, err := measureBoth(ctx)
+	if err != nil {
 		b.Fatal(err)
 	}
 
@@ -80,10 +85,23 @@ func BenchmarkWasmSize(b *testing.B) {
 	_ = tw.Flush() // writes to memory cannot fail
 	b.Log("app.wasm sizes in bytes\n" + strings.TrimSuffix(table.String(), "\n"))
 
-	if r := ratio(explorer.br, minimal.br); r > wasmBudget {
+	if r := ratio(explorer.br, minimal.br); r > WasmBudget {
 		b.Errorf("app.wasm is %d bytes with brotli, %.3f× the minimal go-app client's %d bytes: over the %.2f× budget",
-			explorer.br, r, minimal.br, wasmBudget)
+			explorer.br, r, minimal.br, WasmBudget)
 	}
+}
+
+// measureBoth builds and measures app.wasm and the minimal client side by
+// side.
+func measureBoth(ctx context.Context) (explorer, minimal wasmSize, err error) {
+	var (
+		wg                      sync.WaitGroup
+		explorerErr, minimalErr error
+	)
+	wg.Go(func() { explorer, explorerErr = measureWasm(ctx, BrowserPackage) })
+	wg.Go(func() { minimal, minimalErr = measureWasm(ctx, MinimalPackage) })
+	wg.Wait()
+	return explorer, minimal, errors.Join(explorerErr, minimalErr)
 }
 
 // measureWasm builds pkg with BuildWasm and measures the result raw, with

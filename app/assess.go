@@ -54,7 +54,8 @@ func (p *assessPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *assessPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *assessPage) load(ctx app.Context) {
-	if p.asked, p.role = p.cat.roleAt(ctx, p.load, assessPath); p.role == nil {
+	at, r := p.cat.roleAt(ctx, p.load)
+	if p.asked, p.role = at["role"], r; r == nil {
 		return
 	}
 	p.pickCurrent()

@@ -134,16 +134,6 @@ func (c *Catalog) StartsApp(path string) bool {
 	return r != nil && r.startsApp
 }
 
-// at reads the parameters of the page at the URL path p, such as its
-// "role"; none for an address that matches no kind of page.
-func (c *Catalog) at(p string) params {
-	_, at := match(c.local(p))
-	if at == nil {
-		return params{}
-	}
-	return at
-}
-
 func rolePath(role string) string { return fill(rolePattern, role) }
 
 func levelPath(role, level string) string { return fill(levelPattern, role, level) }

@@ -26,7 +26,8 @@ func (p *gridPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *gridPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *gridPage) load(ctx app.Context) {
-	if p.asked, p.role = p.cat.roleAt(ctx, p.load, gridPath); p.role == nil {
+	at, r := p.cat.roleAt(ctx, p.load)
+	if p.asked, p.role = at["role"], r; r == nil {
 		return
 	}
 	setMeta(ctx, p.cat, gridPath(p.role.ID), p.role.Title+": the whole ladder",

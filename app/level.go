@@ -31,7 +31,7 @@ type levelPage struct {
 // read from the URL in OnNav.
 func newLevelPage(c *Catalog, role, level string) *levelPage {
 	p := &levelPage{cat: c, wrote: -1}
-	p.show(role, level)
+	p.show(c.Role(role), role, level)
 	return p
 }
 
@@ -47,29 +47,27 @@ func (p *levelPage) OnMount(ctx app.Context) {
 func (p *levelPage) OnDismount() { p.quick.stop() }
 
 func (p *levelPage) load(ctx app.Context) {
-	u := ctx.Page().URL()
-	at := p.cat.at(u.Path)
-	p.cat.Need(ctx, at["role"], p.load)
-	p.show(at["role"], at["level"])
-	p.target = u.Fragment
-	p.meta(ctx)
+	at, r := p.cat.roleAt(ctx, p.load)
+	p.show(r, at["role"], at["level"])
+	p.target = ctx.Page().URL().Fragment
+	if r != nil {
+		p.meta(ctx)
+	}
 }
 
-// show sets the page to a role's level, or to not found.
-func (p *levelPage) show(role, level string) {
-	p.askedRole, p.askedLevel = role, level
-	p.role = p.cat.Role(role)
+// show sets the page to a role's level, or to not found: role is the role
+// whole, or nil, and askedRole and level the address's IDs.
+func (p *levelPage) show(role *ladder.Role, askedRole, level string) {
+	p.role, p.askedRole, p.askedLevel = role, askedRole, level
 	p.idx = -1
-	if p.role != nil {
-		p.idx = p.role.LevelIndex(level)
+	if role != nil {
+		p.idx = role.LevelIndex(level)
 	}
 }
 
+// meta sets the title and description of the level shown, of a role that
+// is there.
 func (p *levelPage) meta(ctx app.Context) {
-	if p.role == nil {
-		setMeta(ctx, p.cat, levelPath(p.askedRole, p.askedLevel), p.cat.absentTitle(p.askedRole), "")
-		return
-	}
 	if p.idx < 0 {
 		setMeta(ctx, p.cat, levelPath(p.askedRole, p.askedLevel), "Not found", "")
 		return

@@ -26,7 +26,8 @@ func (p *rolePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *rolePage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *rolePage) load(ctx app.Context) {
-	if p.asked, p.role = p.cat.roleAt(ctx, p.load, rolePath); p.role == nil {
+	at, r := p.cat.roleAt(ctx, p.load)
+	if p.asked, p.role = at["role"], r; r == nil {
 		return
 	}
 	setMeta(ctx, p.cat, rolePath(p.role.ID), p.role.Title, p.role.Description)
@@ -66,17 +67,20 @@ func (p *rolePage) Render() app.UI {
 	return frame(p.cat, []crumb{{"Roles", "/"}}, r.Title, content...)
 }
 
-// roleAt reads the role that a page's address names (its "role"): the id
-// as asked, and the role whole, or nil while it loads (then calls reload
-// once it has, see Need) or when there is none. Without the role, it gives
-// the page, whose address path builds from the id, the title that says so.
-func (c *Catalog) roleAt(ctx app.Context, reload func(app.Context), path func(role string) string) (string, *ladder.Role) {
-	asked := c.at(ctx.Page().URL().Path)["role"]
-	r := c.Need(ctx, asked, reload)
-	if r == nil {
-		setMeta(ctx, c, path(asked), c.absentTitle(asked), "")
+// roleAt reads the page's address: its parameters as asked, and the role
+// whole that they name, or nil while it loads (then calls reload once it
+// has, see Need) or when there is none. Without the role, it gives the
+// page the title that says so. Every page of a role begins here.
+func (c *Catalog) roleAt(ctx app.Context, reload func(app.Context)) (params, *ladder.Role) {
+	route, at := match(c.local(ctx.Page().URL().Path))
+	if route == nil {
+		return params{}, nil // not a page of a role: the router sent it elsewhere
 	}
-	return asked, r
+	r := c.Need(ctx, at["role"], reload)
+	if r == nil {
+		setMeta(ctx, c, route.path(at), c.absentTitle(at["role"]), "")
+	}
+	return at, r
 }
 
 // links leads to the views of the whole role: two levels side by side and

@@ -21,7 +21,7 @@ type trackPage struct {
 // are read from the URL in OnNav.
 func newTrackPage(c *Catalog, role, skill string) *trackPage {
 	p := &trackPage{cat: c}
-	p.show(role, skill)
+	p.show(c.Role(role), role, skill)
 	return p
 }
 
@@ -30,11 +30,8 @@ func (p *trackPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *trackPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *trackPage) load(ctx app.Context) {
-	at := p.cat.at(ctx.Page().URL().Path)
-	p.cat.Need(ctx, at["role"], p.load)
-	p.show(at["role"], at["skill"])
-	if p.role == nil {
-		setMeta(ctx, p.cat, trackPath(p.askedRole, p.askedSkill), p.cat.absentTitle(p.askedRole), "")
+	at, r := p.cat.roleAt(ctx, p.load)
+	if p.show(r, at["role"], at["skill"]); r == nil {
 		return
 	}
 	if !p.found {
@@ -45,12 +42,13 @@ func (p *trackPage) load(ctx app.Context) {
 		p.track.Skill.Name+" – "+p.role.Title, "How "+p.track.Skill.Name+" grows from level to level: "+p.track.Skill.Text)
 }
 
-func (p *trackPage) show(role, skill string) {
-	p.askedRole, p.askedSkill = role, skill
-	p.role = p.cat.Role(role)
+// show sets the page to a role's skill, or to not found: role is the role
+// whole, or nil, and askedRole and skill the address's IDs.
+func (p *trackPage) show(role *ladder.Role, askedRole, skill string) {
+	p.role, p.askedRole, p.askedSkill = role, askedRole, skill
 	p.found = false
-	if p.role != nil {
-		p.track, p.found = ladder.TrackOf(p.role, skill)
+	if role != nil {
+		p.track, p.found = ladder.TrackOf(role, skill)
 	}
 }
 

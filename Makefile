@@ -7,6 +7,10 @@ CORPUS      ?= ../shared/corpus/skylight
 export LADDER_CORPUS = $(abspath $(CORPUS))
 FUZZTIME    ?= 5m
 BIN         := bin/ladder
+# RIG is the test rig, a module of its own: the browser and benchmark
+# harnesses and the end-to-end tests, with chromedp, kept out of the
+# product's go.mod.
+RIG         := cmd/ladder/rig
 
 SITE        := build/site
 
@@ -31,6 +35,7 @@ build:
 ## test, the end-to-end ones in Chromium and nginx included (installed when missing)
 test: lint check-deps test-deps
 	$(GO) test -timeout 20m ./...
+	cd $(RIG) && $(GO) test -timeout 20m ./...
 	$(GO) run ./cmd/ladder check content
 	$(GO) run ./cmd/ladder check $(CORPUS) > /dev/null
 
@@ -39,6 +44,7 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+	cd $(RIG) && $(GO) vet ./... && $(GO) run $(STATICCHECK) ./...
 
 check-deps:
 	scripts/check-deps.sh
@@ -49,12 +55,12 @@ test-deps:
 ## bench: the performance table, each figure beside its reference (size, visits,
 ## interactions, host against nginx, build), printed and written to bench.json
 bench: test-deps
-	$(GO) test ./cmd/ladder/internal/perf -run '^$$' -bench Perf -benchtime 1x -timeout 60m
+	cd $(RIG) && $(GO) test ./perf -run '^$$' -bench Perf -benchtime 1x -timeout 60m
 
 ## microbench: the Go benchmarks of the parts (reading the corpus 1x, 10x and 100x,
 ## the diff, the host's cache, app.wasm's size budget)
 microbench:
-	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /internal/perf)
+	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 ## fuzz: fuzz the page reader, then its links, for FUZZTIME each (5m by default)
 fuzz:

@@ -33,3 +33,17 @@ if [ -n "$bad" ]; then
 	exit 1
 fi
 echo "check-deps: the browser entry links no reader, builder or host"
+
+# The test rig (browser and benchmark harnesses, end-to-end tests) is a
+# module of its own, cmd/ladder/rig: the product's module requires none of
+# its dependencies, and no package of the product imports it.
+if go list -m all | grep -q chromedp; then
+	echo "check-deps: the product's go.mod must not require chromedp: it belongs to cmd/ladder/rig/go.mod" >&2
+	exit 1
+fi
+bad=$(go list -deps ./... | grep -E '^github.com/(ladder-explorer/ladder/cmd/ladder/rig|chromedp)(/|$)' || true)
+if [ -n "$bad" ]; then
+	echo "check-deps: the product must not depend on the test rig: $(echo $bad)" >&2
+	exit 1
+fi
+echo "check-deps: the product's module holds no test rig"

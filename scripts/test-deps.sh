@@ -5,13 +5,13 @@
 #     make bench) (apt-get, as root; otherwise it prints the command to run
 #     and fails);
 #   - axe-core and Lighthouse, pinned in its package.json, with npm ci, in
-#     cmd/ladder/internal/browsertest/node_modules.
-# The tests (package cmd/ladder/internal/browsertest) fail, and say to run
+#     cmd/ladder/rig/browsertest/node_modules.
+# The tests (package cmd/ladder/rig/browsertest) fail, and say to run
 # this, when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-browsertest=cmd/ladder/internal/browsertest
+browsertest=cmd/ladder/rig/browsertest
 chromium=${CHROMIUM:-/usr/bin/chromium}
 nginx=/usr/sbin/nginx
 brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so

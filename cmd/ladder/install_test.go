@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,7 +94,9 @@ func TestInstall(t *testing.T) {
 
 // writeProxy writes a module proxy into the folder proxy that serves the
 // working tree at root as the module at testVersion: every file git
-// tracks or would track, as the tree holds them now.
+// tracks or would track, as the tree holds them now, but for the folders
+// of modules of their own (the test rig), which a module's zip leaves out
+// as the go command makes it.
 func writeProxy(t *testing.T, ctx context.Context, root, proxy string) {
 	t.Helper()
 	dir := filepath.Join(proxy, ladderModule, "@v")
@@ -103,9 +106,19 @@ func writeProxy(t *testing.T, ctx context.Context, root, proxy string) {
 	// Files not yet committed are part of the tree; files deleted from it
 	// are not.
 	list, _ := command(t, ctx, root, nil, "git", "ls-files", "--cached", "--others", "--exclude-standard")
+	names := strings.Split(strings.TrimSpace(list), "\n")
+	var nested []string
+	for _, name := range names {
+		if dir, ok := strings.CutSuffix(name, "/go.mod"); ok {
+			nested = append(nested, dir+"/")
+		}
+	}
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
-	for _, name := range strings.Split(strings.TrimSpace(list), "\n") {
+	for _, name := range names {
+		if slices.ContainsFunc(nested, func(dir string) bool { return strings.HasPrefix(name, dir) }) {
+			continue
+		}
 		b, err := os.ReadFile(filepath.Join(root, name))
 		if os.IsNotExist(err) {
 			continue

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/perf/hostperf"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/perf/hostperf"
 )
 
 // measureHost loads ladder serve and nginx, serving the same site on the
@@ -15,7 +15,9 @@ import (
 func measureHost(b *testing.B, rep *Report, dir string) {
 	b.Helper()
 	bin := filepath.Join(b.TempDir(), "ladder")
-	if out, err := exec.CommandContext(context.Background(), "go", "build", "-o", bin, "github.com/ladder-explorer/ladder/cmd/ladder").CombinedOutput(); err != nil {
+	build := exec.CommandContext(context.Background(), "go", "build", "-o", bin, "./cmd/ladder")
+	build.Dir = moduleRoot // the product's own module, not the rig's
+	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("build ladder: %v\n%s", err, out)
 	}
 	// One core each: nginx runs one worker (with two, app.wasm came without

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/site"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // lighthouseRuns is how many times Lighthouse judges each page: the median

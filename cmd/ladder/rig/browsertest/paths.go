@@ -16,7 +16,7 @@ func packageDir() string {
 }
 
 // repoRoot returns the repository's top folder, four levels above this
-// package (cmd/ladder/internal/browsertest).
+// package (cmd/ladder/rig/browsertest).
 func repoRoot() string {
 	return filepath.Join(packageDir(), "..", "..", "..", "..")
 }

@@ -60,11 +60,14 @@ func TestMeasure(t *testing.T) {
 	}
 }
 
-// buildLadder builds the ladder command into the test's temp folder.
+// buildLadder builds the ladder command into the test's temp folder, in
+// the product's own module (the repository's root), not the rig's.
 func buildLadder(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "ladder")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/ladder-explorer/ladder/cmd/ladder").CombinedOutput()
+	build := exec.Command("go", "build", "-o", bin, "./cmd/ladder")
+	build.Dir = filepath.Join("..", "..", "..", "..", "..")
+	out, err := build.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

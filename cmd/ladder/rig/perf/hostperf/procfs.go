@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // peakRSS is the VmHWM of process pid, in bytes: the most memory it has

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // dataRequests lists the data files the page has fetched, by path without
@@ -200,7 +200,7 @@ func testOfflineCopyCost(t *testing.T, dir string) {
 func editableContent(t *testing.T, oldText string) (string, func(text string)) {
 	t.Helper()
 	dir := t.TempDir()
-	seed, err := os.ReadFile("../../content/devops-engineer.md")
+	seed, err := os.ReadFile(filepath.Join(contentDir, "devops-engineer.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

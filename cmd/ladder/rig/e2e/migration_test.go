@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os/exec"
@@ -9,7 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // previousVersion is the last commit whose app embeds the content and
@@ -26,17 +26,17 @@ func TestMigrationFromEmbeddedModel(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the previous version and drives Chromium")
 	}
-	if out, err := exec.Command("git", "-C", "../..", "cat-file", "-e", previousVersion+"^{commit}").CombinedOutput(); err != nil {
+	if out, err := exec.Command("git", "-C", root, "cat-file", "-e", previousVersion+"^{commit}").CombinedOutput(); err != nil {
 		// A shallow clone has no earlier version to build.
 		t.Skipf("the repository's history lacks %s, the version to migrate from: %v %s", previousVersion, err, out)
 	}
 	old := t.TempDir()
-	archive := exec.Command("sh", "-c", "git -C ../.. archive --format=tar "+previousVersion+" | tar -x -C "+strconv.Quote(old))
+	archive := exec.Command("sh", "-c", "git -C "+root+" archive --format=tar "+previousVersion+" | tar -x -C "+strconv.Quote(old))
 	if out, err := archive.CombinedOutput(); err != nil {
 		t.Fatalf("extract %s: %v\n%s", previousVersion, err, out)
 	}
 	dir := filepath.Join(t.TempDir(), "site")
-	content, err := filepath.Abs("../../content")
+	content, err := filepath.Abs(contentDir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // Load is what wrk measured on one URL.

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // pwned is what a hostile link's script would do: mark the document.
@@ -49,7 +49,7 @@ var hostileFiles = map[string]string{
 // hostileLinks in the introduction and in a Senior expectation.
 func writeHostileContent(t *testing.T) string {
 	t.Helper()
-	seed, err := os.ReadFile("../../content/devops-engineer.md")
+	seed, err := os.ReadFile(filepath.Join(contentDir, "devops-engineer.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

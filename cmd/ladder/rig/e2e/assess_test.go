@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 	"github.com/ladder-explorer/ladder/ladder/assess"
 )
 
@@ -30,7 +30,7 @@ func TestAssess(t *testing.T) {
 		t.Skip("builds the site and drives Chromium")
 	}
 	t.Parallel()
-	s := startServe(t, buildSite(t, "../../content"), "")
+	s := startServe(t, buildSite(t, contentDir), "")
 	browser := browsertest.Browser(t)
 	t.Run("place, note, target, reload", func(t *testing.T) { testAssessFlow(t, browser, s) })
 	t.Run("several assessments", func(t *testing.T) { testAssessMany(t, browser, s) })

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -14,8 +14,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/host"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // The reading contract: a reading page is a document until the visitor
@@ -76,7 +76,7 @@ func TestReading(t *testing.T) {
 		t.Skip("builds the site and drives Chromium")
 	}
 	t.Parallel()
-	dir := buildSite(t, "../../content")
+	dir := buildSite(t, contentDir)
 	g := newGatedSite(t, dir)
 	close(g.gate)
 	t.Run("a reading visit is a document", func(t *testing.T) {

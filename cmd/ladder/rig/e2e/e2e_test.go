@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -19,7 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // The end-to-end suite: the site built by `ladder build` from content/,
@@ -75,26 +77,30 @@ func startServe(t *testing.T, dir, prefix string) hosted {
 }
 
 // startLadderServe runs `ladder serve` with args on a free loopback port,
-// under prefix, writing its stderr to stderr, until stopped or the test
-// ends, and returns where it serves.
+// under prefix, writing its stderr to stderr, until stopped (as Ctrl-C
+// stops it) or the test ends, and returns where it serves.
 func startLadderServe(t *testing.T, prefix string, stderr io.Writer, args ...string) hosted {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
 	out := &lineWriter{line: make(chan string, 1)}
-	done := make(chan error, 1)
 	args = append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)
 	if prefix != "" {
 		args = append(args, "--prefix", prefix)
 	}
-	go func() { done <- run(ctx, args, out, stderr) }()
+	cmd := exec.Command(ladderBin, args...)
+	cmd.Stdout, cmd.Stderr = out, stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("ladder %s: %v", strings.Join(args, " "), err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
 	var line string
 	select {
 	case line = <-out.line:
 	case err := <-done:
-		cancel()
 		t.Fatalf("ladder %s: %v", strings.Join(args, " "), err)
 	case <-time.After(10 * time.Second):
-		cancel()
+		_ = cmd.Process.Kill()
+		<-done
 		t.Fatalf("ladder %s did not start in 10 s", strings.Join(args, " "))
 	}
 	// "serving DIR at http://127.0.0.1:PORT/prefix/ (Ctrl-C stops)", or
@@ -105,13 +111,15 @@ func startLadderServe(t *testing.T, prefix string, stderr io.Writer, args ...str
 	var once sync.Once
 	stop := func() {
 		once.Do(func() {
-			cancel()
+			_ = cmd.Process.Signal(os.Interrupt)
 			select {
 			case err := <-done:
 				if err != nil {
 					t.Errorf("ladder serve: %v", err)
 				}
 			case <-time.After(15 * time.Second):
+				_ = cmd.Process.Kill()
+				<-done
 				t.Error("ladder serve did not stop in 15 s")
 			}
 		})
@@ -125,8 +133,8 @@ func TestExplorer(t *testing.T) {
 		t.Skip("builds the site and drives Chromium")
 	}
 	t.Parallel()
-	dir := buildSite(t, "../../content", "--base-url", "https://careers.example.org")
-	sub := buildSite(t, "../../content", "--prefix", "/sub")
+	dir := buildSite(t, contentDir, "--base-url", "https://careers.example.org")
+	sub := buildSite(t, contentDir, "--prefix", "/sub")
 	// Each host has its own server and browser: they run side by side.
 	t.Run("ladder serve", func(t *testing.T) {
 		t.Parallel()

@@ -15,9 +15,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/host"
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/site"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // The throttled network of the visits: 1.6 Mbit/s down, 750 kbit/s up,

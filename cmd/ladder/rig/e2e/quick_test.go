@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ladder-explorer/ladder/cmd/ladder/internal/browsertest"
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // The quick paths (app/quick.go) write into the page during an event, a
@@ -93,7 +93,7 @@ func TestQuickPathsMatchAFreshRender(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site and drives Chromium")
 	}
-	s := startServe(t, buildSite(t, "../../content"), "")
+	s := startServe(t, buildSite(t, contentDir), "")
 	browser := browsertest.Browser(t)
 	controls := []quickControl{
 		{name: "level slider", path: senior, actions: `[

@@ -87,7 +87,7 @@ func startLadderServe(t *testing.T, prefix string, stderr io.Writer, args ...str
 		args = append(args, "--prefix", prefix)
 	}
 	cmd := exec.Command(ladderBin, args...)
-	cmd.Stdout, cmd.Stderr = out, stderr
+	cmd.Dir, cmd.Stdout, cmd.Stderr = root, out, stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("ladder %s: %v", strings.Join(args, " "), err)
 	}

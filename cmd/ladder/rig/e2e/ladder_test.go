@@ -15,15 +15,16 @@ import (
 // The end-to-end tests drive the ladder command as its users run it: a
 // binary, built once for the test run from this repository's source.
 
-// root is the repository's top folder, seen from this package's folder.
-const root = "../../../.."
-
 var (
+	// root is the repository's top folder, where the ladder command runs:
+	// in the product's module, so that the app.wasm it compiles is the
+	// product's build, not one made in the rig's module.
+	root string
 	// contentDir is the bundled content.
-	contentDir = filepath.Join(root, "content")
+	contentDir string
 	// corpus is the careers site's pages: the folder $LADDER_CORPUS names
 	// (make test sets it from CORPUS), or the one beside the project.
-	corpus = cmp.Or(os.Getenv("LADDER_CORPUS"), filepath.Join(root, "..", "shared", "corpus", "skylight"))
+	corpus string
 	// ladderBin is the ladder command TestMain built.
 	ladderBin string
 )
@@ -36,22 +37,33 @@ func TestMain(m *testing.M) {
 	if testing.Short() {
 		os.Exit(m.Run())
 	}
+	os.Exit(buildAndRun(m))
+}
+
+// buildAndRun finds the repository, builds the ladder command into a
+// temporary folder, runs the tests and removes the folder.
+func buildAndRun(m *testing.M) int {
+	var err error
+	if root, err = filepath.Abs(filepath.Join("..", "..", "..", "..")); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	contentDir = filepath.Join(root, "content")
+	corpus = cmp.Or(os.Getenv("LADDER_CORPUS"), filepath.Join(root, "..", "shared", "corpus", "skylight"))
 	dir, err := os.MkdirTemp("", "ladder-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		return 1
 	}
+	defer os.RemoveAll(dir)
 	ladderBin = filepath.Join(dir, "ladder")
 	build := exec.Command("go", "build", "-o", ladderBin, "./cmd/ladder")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "build the ladder command: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(1)
+		return 1
 	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	return m.Run()
 }
 
 // runLadder runs the ladder command with args and returns its exit status
@@ -60,7 +72,7 @@ func runLadder(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	cmd := exec.CommandContext(t.Context(), ladderBin, args...)
-	cmd.Stdout, cmd.Stderr = &out, &errOut
+	cmd.Dir, cmd.Stdout, cmd.Stderr = root, &out, &errOut
 	err := cmd.Run()
 	var exit *exec.ExitError
 	switch {

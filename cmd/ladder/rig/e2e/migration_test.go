@@ -31,7 +31,7 @@ func TestMigrationFromEmbeddedModel(t *testing.T) {
 		t.Skipf("the repository's history lacks %s, the version to migrate from: %v %s", previousVersion, err, out)
 	}
 	old := t.TempDir()
-	archive := exec.Command("sh", "-c", "git -C "+root+" archive --format=tar "+previousVersion+" | tar -x -C "+strconv.Quote(old))
+	archive := exec.Command("sh", "-c", "git -C "+strconv.Quote(root)+" archive --format=tar "+previousVersion+" | tar -x -C "+strconv.Quote(old))
 	if out, err := archive.CombinedOutput(); err != nil {
 		t.Fatalf("extract %s: %v\n%s", previousVersion, err, out)
 	}

@@ -15,8 +15,8 @@ import (
 func measureHost(b *testing.B, rep *Report, dir string) {
 	b.Helper()
 	bin := filepath.Join(b.TempDir(), "ladder")
+	// BenchmarkPerf runs in the product's module: "./cmd/ladder" is its command.
 	build := exec.CommandContext(context.Background(), "go", "build", "-o", bin, "./cmd/ladder")
-	build.Dir = moduleRoot // the product's own module, not the rig's
 	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("build ladder: %v\n%s", err, out)
 	}

@@ -18,7 +18,8 @@ import (
 	"github.com/ladder-explorer/ladder/ladder/page"
 )
 
-// moduleRoot is the module's folder, seen from this package's folder.
+// moduleRoot is the product module's folder (the repository's root),
+// seen from this package's folder.
 const moduleRoot = "../../../.."
 
 // levelPage is the page the visits and the host are measured on.
@@ -35,6 +36,10 @@ func BenchmarkPerf(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// The go commands run in the product's module, so that app.wasm and
+	// the minimal client build as the product builds them, not in the
+	// rig's module.
+	b.Chdir(root)
 	rep := &Report{Started: time.Now(), Machine: machine()}
 	fw := readModel(b, os.DirFS(root), "content")
 	dir := filepath.Join(b.TempDir(), "site")

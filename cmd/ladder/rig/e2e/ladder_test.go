@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // The end-to-end tests drive the ladder command as its users run it: a
@@ -56,11 +58,8 @@ func buildAndRun(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
-	ladderBin = filepath.Join(dir, "ladder")
-	build := exec.Command("go", "build", "-o", ladderBin, "./cmd/ladder")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "build the ladder command: %v\n%s", err, out)
+	if ladderBin, err = browsertest.BuildLadder(dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	return m.Run()

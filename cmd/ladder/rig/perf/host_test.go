@@ -1,12 +1,10 @@
 package perf
 
 import (
-	"context"
 	"fmt"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 	"github.com/ladder-explorer/ladder/cmd/ladder/rig/perf/hostperf"
 )
 
@@ -14,11 +12,9 @@ import (
 // same machine, with wrk: the level page and app.wasm, both with brotli.
 func measureHost(b *testing.B, rep *Report, dir string) {
 	b.Helper()
-	bin := filepath.Join(b.TempDir(), "ladder")
-	// BenchmarkPerf runs in the product's module: "./cmd/ladder" is its command.
-	build := exec.CommandContext(context.Background(), "go", "build", "-o", bin, "./cmd/ladder")
-	if out, err := build.CombinedOutput(); err != nil {
-		b.Fatalf("build ladder: %v\n%s", err, out)
+	bin, err := browsertest.BuildLadder(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
 	}
 	// One core each: nginx runs one worker (with two, app.wasm came without
 	// brotli from Debian's brotli_static module on a second connection), so

@@ -5,12 +5,13 @@ import (
 	"compress/gzip"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/ladder-explorer/ladder/cmd/ladder/rig/browsertest"
 )
 
 // nginxBin is where browsertest looks for nginx.
@@ -60,16 +61,12 @@ func TestMeasure(t *testing.T) {
 	}
 }
 
-// buildLadder builds the ladder command into the test's temp folder, in
-// the product's own module (the repository's root), not the rig's.
+// buildLadder builds the ladder command into the test's temp folder.
 func buildLadder(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "ladder")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/ladder")
-	build.Dir = filepath.Join("..", "..", "..", "..", "..")
-	out, err := build.CombinedOutput()
+	bin, err := browsertest.BuildLadder(t.TempDir())
 	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+		t.Fatal(err)
 	}
 	return bin
 }

@@ -93,7 +93,14 @@ func (p *assessPage) importFile(ctx app.Context, _ app.Event) {
 		if len(args) > 0 {
 			text = args[0].String()
 		}
-		ctx.Dispatch(func(ctx app.Context) { p.imported(text) })
+		// The file's roles are checked against every role's outline.
+		var add func(app.Context)
+		add = func(ctx app.Context) {
+			if p.cat.NeedOutline(ctx, add) {
+				p.imported(text)
+			}
+		}
+		ctx.Dispatch(add)
 		then.Release()
 		return nil
 	})

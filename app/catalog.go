@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 
@@ -30,14 +31,17 @@ type Site struct {
 // load.go).
 type Catalog struct {
 	site Site
-	// outline is every role as the index has it, without prose.
+	// mu guards what arrives as pages need it: everything below.
+	mu sync.Mutex
+	// outline is every role as the index has it, without prose; nil in
+	// the browser until the index has arrived.
 	outline *ladder.Framework
 	// files are the roles' data files, by ID, in the browser.
 	files map[string]string
 	// err is why the index could not be loaded, if it could not.
 	err error
-	// mu guards the roles as they arrive.
-	mu sync.Mutex
+	// indexWaiting holds who waits for the index while it is on its way.
+	indexWaiting []waiter
 	// roles are the roles loaded whole, by ID.
 	roles map[string]*ladder.Role
 	// loading holds who waits for a role on its way; failed, why a role
@@ -65,7 +69,6 @@ func newCatalog(site Site) *Catalog {
 	site.BaseURL = strings.TrimSuffix(site.BaseURL, "/")
 	return &Catalog{
 		site:    site,
-		outline: &ladder.Framework{},
 		roles:   map[string]*ladder.Role{},
 		files:   map[string]string{},
 		loading: map[string][]waiter{},
@@ -75,8 +78,30 @@ func newCatalog(site Site) *Catalog {
 
 // Outline returns every role as lists and links need it: its names, its
 // levels' IDs, names and titles, and its skills' IDs. Where a role's prose
-// is needed, Role gives the role whole.
-func (c *Catalog) Outline() *ladder.Framework { return c.outline }
+// is needed, Role gives the role whole. In the browser, until the index
+// has arrived (see NeedOutline), it holds only the roles loaded whole.
+func (c *Catalog) Outline() *ladder.Framework {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.outline != nil {
+		return c.outline
+	}
+	fw := &ladder.Framework{}
+	for _, r := range c.roles {
+		fw.Roles = append(fw.Roles, *r)
+	}
+	slices.SortFunc(fw.Roles, func(a, b ladder.Role) int { return strings.Compare(a.ID, b.ID) })
+	return fw
+}
+
+// title is the title of the role with the given ID, as the outline has it,
+// or the ID itself when the outline does not have it yet.
+func (c *Catalog) title(id string) string {
+	if r := c.Outline().Role(id); r != nil {
+		return r.Title
+	}
+	return id
+}
 
 // Role returns the role with the given ID, whole, or nil when there is no
 // such role or it is not loaded (see Need).
@@ -124,6 +149,13 @@ func (c *Catalog) Pages() []string {
 		out = append(out, p.path)
 	}
 	return out
+}
+
+// RoleOf returns the ID of the role whose page is at path (no prefix), or
+// empty when the page is not one role's.
+func (c *Catalog) RoleOf(path string) string {
+	_, at := match(path)
+	return at["role"]
 }
 
 // StartsApp says whether the page at path (no prefix) is a tool that needs

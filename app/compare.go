@@ -59,6 +59,7 @@ func (p *compareView) OnDismount() { p.quick.stop() }
 
 func (p *compareView) load(ctx app.Context) {
 	u := ctx.Page().URL()
+	p.cat.NeedOutline(ctx, p.load) // the pickers list every role
 	for _, id := range p.cat.rolesAt(u) {
 		p.cat.Need(ctx, id, p.load)
 	}
@@ -222,9 +223,9 @@ func (p *compareView) message() string {
 		case k.role == "":
 			parts = append(parts, "Choose a role and a level for the "+k.name+" side.")
 		case k.side.Role == nil && p.cat.Loading(k.role):
-			parts = append(parts, "Loading "+p.cat.Outline().Role(k.role).Title+"…")
+			parts = append(parts, "Loading "+p.cat.title(k.role)+"…")
 		case k.side.Role == nil && p.cat.Failed(k.role) != nil:
-			parts = append(parts, p.cat.Outline().Role(k.role).Title+" could not be loaded ("+p.cat.Failed(k.role).Error()+"): check the connection and reload.")
+			parts = append(parts, p.cat.title(k.role)+" could not be loaded ("+p.cat.Failed(k.role).Error()+"): check the connection and reload.")
 		case k.side.Role == nil:
 			parts = append(parts, "There is no role “"+k.role+"” for the "+k.name+" side: choose one.")
 		case !k.ok():

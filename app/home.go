@@ -15,13 +15,19 @@ func newHome(c *Catalog) *home { return &home{cat: c} }
 
 func (h *home) OnPreRender(ctx app.Context) { h.meta(ctx) }
 
-func (h *home) OnNav(ctx app.Context) { h.meta(ctx) }
+func (h *home) OnNav(ctx app.Context) {
+	h.meta(ctx)
+	h.cat.NeedOutline(ctx, func(app.Context) {})
+}
 
 func (h *home) meta(ctx app.Context) {
 	setMeta(ctx, h.cat, "/", "", "Every role's career ladder: the skills it needs and what each level expects of them.")
 }
 
 func (h *home) Render() app.UI {
+	if !h.cat.outlined() {
+		return loadingPage(h.cat)
+	}
 	groups := h.cat.Outline().Groups()
 	content := []app.UI{
 		txt("h1", nil, "Career ladders"),

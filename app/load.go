@@ -10,31 +10,63 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
+// RoleFileMeta names the meta element by which the prerendered page of a
+// role names that role's data file: the app starting on the page fetches
+// the role alone, and its start does not grow with the number of roles.
+// The index is fetched when a page needs it (see NeedOutline).
+const RoleFileMeta = "ladder-role-file"
+
 // LoadCatalog returns the catalog of the site published at site, in the
-// browser: it fetches the data index, then the roles the page at u shows,
-// so that the app's first render is the prerendered page. It blocks until
-// they have arrived: call it before the app starts. When the index cannot
-// be had, the catalog is empty and every page says why.
+// browser: it fetches the roles the page at u shows, so that the app's
+// first render is the prerendered page. A page of a role names its role's
+// file (RoleFileMeta); any other page, or a role its page does not name,
+// needs the data index first. It blocks until they have arrived: call it
+// before the app starts. When the index cannot be had, the catalog has no
+// roles and every page says why.
 func LoadCatalog(site Site, u *url.URL) *Catalog {
 	c := newCatalog(site)
-	var idx Index
-	if err := fetchJSON(c.Path("/"+IndexFile), &idx); err != nil {
-		c.err = fmt.Errorf("load the site's data: %w", err)
-		return c
+	ids := c.rolesAt(u)
+	if len(ids) == 1 {
+		if file := pageRoleFile(); file != "" {
+			c.files[ids[0]] = file
+		}
 	}
-	c.outline = &ladder.Framework{Families: idx.Families}
-	for i := range idx.Roles {
-		e := &idx.Roles[i]
-		c.outline.Roles = append(c.outline.Roles, e.outline())
-		c.files[e.ID] = e.File
+	if len(ids) == 0 || c.files[ids[0]] == "" || len(ids) > 1 {
+		if c.useIndex(fetchIndex(c)); c.err != nil {
+			return c
+		}
 	}
-	// The roles are fetched side by side, and kept here, one at a time.
+	c.fetchRoles(ids)
+	if c.outline == nil && c.failed[ids[0]] != nil {
+		// The page named a file the site no longer has (a page kept from
+		// before an update): the index names the role's file now.
+		delete(c.failed, ids[0])
+		if c.useIndex(fetchIndex(c)); c.err != nil {
+			return c
+		}
+		c.fetchRoles(ids)
+	}
+	return c
+}
+
+// pageRoleFile is the data file the page's RoleFileMeta names, or empty.
+func pageRoleFile() string {
+	meta := app.Window().Get("document").Call("querySelector", `meta[name="`+RoleFileMeta+`"]`)
+	if !meta.Truthy() {
+		return ""
+	}
+	return meta.Call("getAttribute", "content").String()
+}
+
+// fetchRoles fetches the roles with the given IDs side by side, and keeps
+// them, or why they failed, one at a time. A role with no file is left
+// out: there is no such role.
+func (c *Catalog) fetchRoles(ids []string) {
 	type loaded struct {
 		id   string
 		role *ladder.Role
 		err  error
 	}
-	ids := c.rolesAt(u)
 	done := make(chan loaded, len(ids))
 	for _, id := range ids {
 		if c.files[id] == "" {
@@ -51,23 +83,107 @@ func LoadCatalog(site Site, u *url.URL) *Catalog {
 			c.settle(l.id, l.role, l.err)
 		}
 	}
-	return c
+}
+
+// fetchIndex fetches and decodes the data index. It blocks.
+func fetchIndex(c *Catalog) (*Index, error) {
+	var idx Index
+	if err := fetchJSON(c.Path("/"+IndexFile), &idx); err != nil {
+		return nil, fmt.Errorf("load the site's data: %w", err)
+	}
+	return &idx, nil
+}
+
+// useIndex keeps the index, or why it could not be had, in c.err, and
+// routes every role's pages once the app runs.
+func (c *Catalog) useIndex(idx *Index, err error) {
+	if err != nil {
+		c.err = err
+		return
+	}
+	outline := &ladder.Framework{Families: idx.Families}
+	for i := range idx.Roles {
+		e := &idx.Roles[i]
+		outline.Roles = append(outline.Roles, e.outline())
+		c.files[e.ID] = e.File
+	}
+	c.outline = outline
+	if app.IsClient && shown.Load() == c {
+		c.routeRoles()
+	}
 }
 
 // Err says why the site's data could not be loaded, or nil.
-func (c *Catalog) Err() error { return c.err }
+func (c *Catalog) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+// NeedOutline says whether the catalog has every role's outline, as lists
+// of roles need it: always on the server, and in the browser once the
+// data index has arrived or failed to (see Err). Until then Outline holds
+// the roles loaded whole; NeedOutline starts fetching the index, unless it
+// is on its way, and calls then with ctx, on the UI goroutine, once it has
+// arrived or failed.
+func (c *Catalog) NeedOutline(ctx app.Context, then func(app.Context)) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.outline != nil || c.err != nil {
+		return true
+	}
+	c.awaitIndex(ctx, then)
+	return false
+}
+
+// outlined says whether the catalog has every role's outline, or knows
+// why it cannot have it (see NeedOutline).
+func (c *Catalog) outlined() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.outline != nil || c.err != nil
+}
+
+// awaitIndex has then called with ctx once the index has arrived or
+// failed, and starts fetching it unless it is on its way. c.mu is held.
+func (c *Catalog) awaitIndex(ctx app.Context, then func(app.Context)) {
+	started := c.indexWaiting != nil
+	c.indexWaiting = append(c.indexWaiting, waiter{ctx, then})
+	if started {
+		return
+	}
+	ctx.Async(func() {
+		idx, err := fetchIndex(c)
+		c.mu.Lock()
+		c.useIndex(idx, err)
+		waiting := c.indexWaiting
+		c.indexWaiting = nil
+		c.mu.Unlock()
+		for _, w := range waiting {
+			w.ctx.Dispatch(w.then)
+		}
+	})
+}
 
 // Need returns the role with the given ID, whole, as Role does. When the
-// role is in the outline but not loaded, it starts loading it, unless it
-// is on its way, and returns nil: then is called with ctx, on the UI
-// goroutine, once it has arrived or failed (see Loading and Failed), if
-// ctx's component is still mounted. A role that failed is not asked for
-// again: then is likely to call Need, and the page offers a reload.
+// role is not loaded, it starts loading it, unless it is on its way, and
+// returns nil: then is called with ctx, on the UI goroutine, once it has
+// arrived or failed (see Loading and Failed), if ctx's component is still
+// mounted. A role whose file the catalog does not know yet waits for the
+// index first; a role the index does not have is not there, and Need
+// returns nil. A role that failed is not asked for again: then is likely
+// to call Need, and the page offers a reload.
 func (c *Catalog) Need(ctx app.Context, id string, then func(app.Context)) *ladder.Role {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if r := c.roles[id]; r != nil || c.files[id] == "" || c.failed[id] != nil {
+	if r := c.roles[id]; r != nil || c.failed[id] != nil {
 		return r
+	}
+	if c.files[id] == "" {
+		if c.outline == nil && c.err == nil {
+			c.awaitIndex(ctx, then)
+		}
+		return nil
 	}
 	waiting, started := c.loading[id]
 	c.loading[id] = append(waiting, waiter{ctx, then})
@@ -93,12 +209,13 @@ type waiter struct {
 	then func(app.Context)
 }
 
-// Loading says whether the role with the given ID is on its way.
+// Loading says whether the role with the given ID is on its way, or the
+// index that names its file.
 func (c *Catalog) Loading(id string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	_, ok := c.loading[id]
-	return ok
+	return ok || c.files[id] == "" && c.indexWaiting != nil
 }
 
 // Failed says why the role with the given ID could not be loaded, or nil.
@@ -127,6 +244,9 @@ func (c *Catalog) settle(id string, r *ladder.Role, err error) {
 		return
 	}
 	c.roles[id] = r
+	if app.IsClient && shown.Load() == c && c.outline == nil {
+		routeRole(r) // else routed with the outline
+	}
 }
 
 // fetchJSON fetches the file at path with the browser's fetch and decodes

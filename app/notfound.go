@@ -23,9 +23,13 @@ func (p *notFound) OnPreRender(ctx app.Context) {
 func (p *notFound) OnNav(ctx app.Context) {
 	p.asked = p.cat.local(ctx.Page().URL().Path)
 	setMeta(ctx, p.cat, p.asked, "Page not found", "")
+	p.cat.NeedOutline(ctx, func(app.Context) {}) // the roles to link to
 }
 
 func (p *notFound) Render() app.UI {
+	if !p.cat.outlined() {
+		return loadingPage(p.cat)
+	}
 	msg := "There is no page at this address."
 	if p.asked != "" {
 		msg = "There is no page at " + p.asked + "."
@@ -51,10 +55,16 @@ func missingRole(c *Catalog, asked string) app.UI {
 }
 
 // absentRole is the page for a role the catalog cannot show whole: one on
-// its way, one that could not be loaded, or one there is not.
+// its way, one that could not be loaded, or one there is not. With no ID,
+// the page has not read its address yet (see Register): it says it is
+// loading.
 func absentRole(c *Catalog, asked string) app.UI {
 	r := c.Outline().Role(asked)
 	switch {
+	case asked == "" || r == nil && c.Loading(asked):
+		return loadingPage(c)
+	case r == nil && !c.outlined():
+		return loadingPage(c) // the index will say whether there is such a role
 	case r == nil && c.Err() == nil:
 		return missingRole(c, asked)
 	case r == nil:
@@ -74,10 +84,18 @@ func absentRole(c *Catalog, asked string) app.UI {
 	)
 }
 
+// loadingPage says that what the page shows is on its way.
+func loadingPage(c *Catalog) app.UI {
+	return frame(c, []crumb{{"Roles", "/"}}, "Loading", txt("h1", attrs{"class", "loading", "role", "status"}, "Loading…"))
+}
+
 // absentTitle is the title of a page whose role absentRole shows.
 func (c *Catalog) absentTitle(asked string) string {
 	if r := c.Outline().Role(asked); r != nil {
 		return r.Title
+	}
+	if c.Loading(asked) {
+		return "Loading"
 	}
 	return "Role not found"
 }

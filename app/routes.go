@@ -207,17 +207,26 @@ var (
 // Call it before app.RunWhenOnBrowser in the browser, or before rendering
 // pages on the server; a later call replaces the catalog.
 //
-// Each page that exists has a route of its own, which makes its component
-// knowing what it shows: go-app mounts a page, and paints it, before it
-// calls OnNav, and a component that waited for OnNav to read its URL would
-// first replace the prerendered page with a wrong one. Other addresses of
-// each kind get a component that learns what was asked in OnNav, and any
-// other address the not-found page.
+// Each page of a role the catalog knows has a route of its own, which
+// makes its component knowing what it shows: go-app mounts a page, and
+// paints it, before it calls OnNav, and a component that waited for OnNav
+// to read its URL would first replace the prerendered page with a wrong
+// one. The server knows every role. The browser knows the roles of the
+// first page, then each role as it arrives, and every role once a page
+// has needed the index (see routeRoles): the app's start on a role's page
+// does not grow with the number of roles. Other addresses of each kind get
+// a component that learns what was asked in OnNav, and shows "Loading…"
+// until then; any other address gets the not-found page.
 func Register(c *Catalog) {
 	shown.Store(c)
-	for _, p := range c.pages() {
-		app.RouteFunc(p.path, func() app.Composer { return p.route.page(shown.Load(), p.at) })
+	for i := range routes {
+		if routes[i].each == nil {
+			routePage(aPage{&routes[i], params{}, routes[i].pattern})
+		}
 	}
+	c.mu.Lock()
+	c.routeRoles()
+	c.mu.Unlock()
 	if app.IsServer {
 		app.RouteFunc(ShellPath, func() app.Composer { return &shell{cat: shown.Load()} })
 	}
@@ -229,6 +238,32 @@ func Register(c *Catalog) {
 	})
 }
 
+// routeRoles routes the pages of every role c knows: each role of the
+// outline once the index has arrived (every role, on the server), else
+// each role loaded whole. c.mu is held.
+func (c *Catalog) routeRoles() {
+	if c.outline != nil {
+		for i := range c.outline.Roles {
+			routeRole(&c.outline.Roles[i])
+		}
+		return
+	}
+	for _, r := range c.roles {
+		routeRole(r)
+	}
+}
+
+// routeRole routes each page of r to its component.
+func routeRole(r *ladder.Role) {
+	for _, p := range rolePages(r) {
+		routePage(p)
+	}
+}
+
+func routePage(p aPage) {
+	app.RouteFunc(p.path, func() app.Composer { return p.route.page(shown.Load(), p.at) })
+}
+
 // aPage is one page that exists: its route, parameters and address.
 type aPage struct {
 	route *route
@@ -237,8 +272,7 @@ type aPage struct {
 }
 
 // pages lists every page that exists, in display order: the pages with no
-// parameter (home, compare), then each role's pages, kind by kind in the
-// table's order.
+// parameter (home, compare), then each role's pages (see rolePages).
 func (c *Catalog) pages() []aPage {
 	var out []aPage
 	for i := range routes {
@@ -246,16 +280,23 @@ func (c *Catalog) pages() []aPage {
 			out = append(out, aPage{&routes[i], params{}, routes[i].pattern})
 		}
 	}
-	for ri := range c.outline.Roles {
-		role := &c.outline.Roles[ri]
-		for i := range routes {
-			r := &routes[i]
-			if r.each == nil {
-				continue
-			}
-			for _, at := range r.each(role) {
-				out = append(out, aPage{r, at, r.path(at)})
-			}
+	outline := c.Outline()
+	for i := range outline.Roles {
+		out = append(out, rolePages(&outline.Roles[i])...)
+	}
+	return out
+}
+
+// rolePages lists the pages of a role, kind by kind in the table's order.
+func rolePages(role *ladder.Role) []aPage {
+	var out []aPage
+	for i := range routes {
+		r := &routes[i]
+		if r.each == nil {
+			continue
+		}
+		for _, at := range r.each(role) {
+			out = append(out, aPage{r, at, r.path(at)})
 		}
 	}
 	return out

@@ -99,7 +99,7 @@ func Render(ctx context.Context, fw *ladder.Framework, o Options) (map[string][]
 		}
 	}
 	o.wasm = hashWasm(files)
-	data, err := dataFiles(fw)
+	data, roleFiles, err := dataFiles(fw)
 	if err != nil {
 		return nil, res, err
 	}
@@ -111,13 +111,13 @@ func Render(ctx context.Context, fw *ladder.Framework, o Options) (map[string][]
 	ui.Register(cat)
 	pages := append(cat.Pages(), "/"+notFoundFile)
 	for _, p := range pages {
-		b, err := renderPage(&o, p, cat.StartsApp(p))
+		b, err := renderPage(&o, p, cat.StartsApp(p), roleFiles[cat.RoleOf(p)])
 		if err != nil {
 			return nil, res, err
 		}
 		files[pageFile(p)] = b
 	}
-	if files[shellFile], err = renderPage(&o, ui.ShellPath, true); err != nil {
+	if files[shellFile], err = renderPage(&o, ui.ShellPath, true, ""); err != nil {
 		return nil, res, err
 	}
 	if err := addGoAppFiles(&o, files, &res); err != nil {

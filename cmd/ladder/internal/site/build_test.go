@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	ui "github.com/ladder-explorer/ladder/app"
 	"github.com/ladder-explorer/ladder/ladder"
 	"github.com/ladder-explorer/ladder/ladder/page"
 	"github.com/ladder-explorer/ladder/web"
@@ -114,6 +115,16 @@ func TestBuildPages(t *testing.T) {
 		if strings.Contains(meta["viewport"], "user-scalable") || strings.Contains(meta["viewport"], "maximum-scale") {
 			t.Errorf("%s: viewport %q forbids zooming", file, meta["viewport"])
 		}
+		// A page of a role names its role's data file, which the app
+		// fetches alone when it starts there; other pages name none.
+		roleFile := meta[ui.RoleFileMeta]
+		if strings.HasPrefix(path, "/roles/") {
+			if !strings.HasPrefix(roleFile, "data/roles/devops-engineer.") || !fileExists(dir, roleFile) {
+				t.Errorf("%s: names the role's data file %q, which is not the role's file in the site", file, roleFile)
+			}
+		} else if roleFile != "" {
+			t.Errorf("%s: names a role's data file, %q", file, roleFile)
+		}
 	}
 	senior := readFile(t, dir, "roles/devops-engineer/senior.html")
 	for _, want := range []string{
@@ -148,6 +159,12 @@ func TestBuildPages(t *testing.T) {
 	if want := 1 + 1 + 1 + 6 + 1 + 1 + 6 + 1; res.Pages != want {
 		t.Errorf("built %d pages, want %d", res.Pages, want)
 	}
+}
+
+// fileExists says whether the site in dir has the file name.
+func fileExists(dir, name string) bool {
+	_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+	return err == nil
 }
 
 // TestBuildStaysOnItsOrigin checks that nothing the site ships names

@@ -13,26 +13,26 @@ import (
 
 // dataFiles returns the content as the app reads it: a file per role,
 // named with the hash of its bytes, and the index of every role's outline
-// and file (see ui.IndexFile).
-func dataFiles(fw *ladder.Framework) (map[string][]byte, error) {
-	files := map[string][]byte{}
+// and file (see ui.IndexFile); and each role's file by the role's ID.
+func dataFiles(fw *ladder.Framework) (files map[string][]byte, roleFiles map[string]string, err error) {
+	files, roleFiles = map[string][]byte{}, map[string]string{}
 	idx := ui.Index{Families: fw.Families, Roles: []ui.IndexRole{}}
 	for i := range fw.Roles {
 		r := &fw.Roles[i]
 		b, err := json.Marshal(r)
 		if err != nil {
-			return nil, fmt.Errorf("encode role %q: %w", r.ID, err)
+			return nil, nil, fmt.Errorf("encode role %q: %w", r.ID, err)
 		}
 		name := "data/roles/" + hashedName(r.ID, ".json", b)
-		files[name] = b
+		files[name], roleFiles[r.ID] = b, name
 		idx.Roles = append(idx.Roles, ui.NewIndexRole(r, name))
 	}
 	b, err := json.Marshal(idx)
 	if err != nil {
-		return nil, fmt.Errorf("encode the data index: %w", err)
+		return nil, nil, fmt.Errorf("encode the data index: %w", err)
 	}
 	files[ui.IndexFile] = b
-	return files, nil
+	return files, roleFiles, nil
 }
 
 // hashedName is base+ext with the hash of b between them: a name that

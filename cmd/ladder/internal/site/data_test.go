@@ -19,7 +19,7 @@ import (
 // which holds the role whole, and the index lists each with its file.
 func TestDataFiles(t *testing.T) {
 	fw := readContent(t)
-	files, err := dataFiles(fw)
+	files, _, err := dataFiles(fw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,12 +60,12 @@ func TestDataFilesFollowTheContent(t *testing.T) {
 		{ID: "a", Title: "A", Levels: []ladder.Level{{ID: "one", Name: "One", Prose: ladder.Prose{Text: "first words"}}}},
 		{ID: "b", Title: "B", Levels: []ladder.Level{{ID: "one", Name: "One", Prose: ladder.Prose{Text: "other words"}}}},
 	}}
-	before, err := dataFiles(fw)
+	before, _, err := dataFiles(fw)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fw.Roles[0].Levels[0].Text = "first word"
-	after, err := dataFiles(fw)
+	after, _, err := dataFiles(fw)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,8 +9,10 @@ import (
 	"net/url"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 
+	ui "github.com/ladder-explorer/ladder/app"
 	"github.com/ladder-explorer/ladder/web"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -81,8 +83,9 @@ func scriptTag(src string) []byte {
 // renderPage prerenders one page with go-app's handler: the components
 // render on the server with the page's real content. A page that startsApp
 // keeps go-app's scripts, followed by the loader; any other page carries
-// the loader alone.
-func renderPage(o *Options, path string, startsApp bool) (page []byte, err error) {
+// the loader alone. The page of a role names its role's data file,
+// roleFile, which the app fetches when it starts there (ui.RoleFileMeta).
+func renderPage(o *Options, path string, startsApp bool, roleFile string) (page []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("render %s: %v\n%s", path, r, debug.Stack())
@@ -97,6 +100,9 @@ func renderPage(o *Options, path string, startsApp bool) (page []byte, err error
 		canonical = o.BaseURL + o.path(path)
 	}
 	h := handler(o, "", canonical, nil)
+	if roleFile != "" {
+		h.RawHeaders = append(h.RawHeaders, `<meta content=`+strconv.Quote(roleFile)+` name="`+ui.RoleFileMeta+`">`)
+	}
 	b, err := get(h, path)
 	if err != nil {
 		return nil, err

@@ -1,11 +1,13 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,9 +23,10 @@ const dataRequests = `performance.getEntriesByType("resource").map(e => new URL(
 
 // testLoadsRoles: the app fetches a role's data when a page needs it, and
 // only then: the home page takes the index, a role reached in the app its
-// own file, a comparison the files of its two sides. levels are a level of
-// each role.
-func testLoadsRoles(t *testing.T, browser context.Context, s hosted, roles, levels []string) {
+// own file, a page of a role started on that role's file alone, a
+// comparison the files of its two sides. levels are a level of each role;
+// the site has roleCount roles.
+func testLoadsRoles(t *testing.T, browser context.Context, s hosted, roleCount int, roles, levels []string) {
 	tab := open(t, browser, s, "/")
 	if got := eval[[]string](t, tab, dataRequests); !slices.Equal(got, []string{"/data/index.json"}) {
 		t.Fatalf("the home page fetched %q, want the index alone", got)
@@ -36,6 +39,22 @@ func testLoadsRoles(t *testing.T, browser context.Context, s hosted, roles, leve
 	got := eval[[]string](t, tab, dataRequests)
 	if len(got) != 2 || !strings.HasPrefix(got[1], "/data/roles/"+roles[0]+".") {
 		t.Errorf("after opening %s in the app, the data fetched is %q, want the index and that role's file", roles[0], got)
+	}
+
+	// A level's page names its role's file: the app starts with that file
+	// alone, whatever the number of roles; the index comes when a page
+	// lists the roles.
+	level := open(t, browser, s, "/roles/"+roles[1]+"/"+levels[1])
+	if got := eval[[]string](t, level, dataRequests); len(got) != 1 || !strings.HasPrefix(got[0], "/data/roles/"+roles[1]+".") {
+		t.Errorf("the app started on a level of %s fetched %q, want that role's file alone", roles[1], got)
+	}
+	eval[bool](t, level, `window.stayed = true`)
+	if err := chromedp.Do(level, chromedp.Click(`a.brand`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, level, `window.stayed === true && location.pathname === "/" && document.querySelectorAll(".role-card").length === `+strconv.Itoa(roleCount))
+	if got := eval[[]string](t, level, dataRequests); len(got) != 2 || got[0] != "/data/index.json" {
+		t.Errorf("after going home in the app, the data fetched is %q, want the index and the role's file", got)
 	}
 
 	cmp := open(t, browser, s, "/compare?left="+roles[1]+"/"+levels[1]+"&right="+roles[2]+"/"+levels[2])
@@ -69,6 +88,13 @@ func testRoleNotLoaded(t *testing.T, browser context.Context, dir, role string) 
 		}
 	}
 	s := startServe(t, broken, "")
+	// Started on the role's own page, the app tries the file the page
+	// names, then the one the index names, and says what failed.
+	direct := open(t, browser, s, "/roles/"+role)
+	waitFor(t, direct, `document.getElementById("reload-role") !== null`)
+	if got := eval[string](t, direct, `document.querySelector("main").innerText`); !strings.Contains(got, "could not be loaded") {
+		t.Errorf("the app started on the page of a role whose file is missing reads %q", got)
+	}
 	tab := open(t, browser, s, "/")
 	if err := chromedp.Do(tab, chromedp.Click(`.role-card a[href="/roles/`+role+`"]`)); err != nil {
 		t.Fatal(err)
@@ -83,6 +109,43 @@ func testRoleNotLoaded(t *testing.T, browser context.Context, dir, role string) 
 	}
 	for _, v := range violations {
 		t.Errorf("role not loaded: %s", v)
+	}
+}
+
+// testPageOlderThanData: a page kept from before an update names a role's
+// file the site no longer has; the app takes the file the index names now,
+// and shows the role.
+func testPageOlderThanData(t *testing.T, browser context.Context, dir, role string) {
+	moved := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(moved, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(moved, "data", "roles", role+".*.json"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("want one data file for %s in the build, have %q (%v)", role, files, err)
+	}
+	old := "data/roles/" + filepath.Base(files[0])
+	now := "data/roles/" + role + ".0123456789.json"
+	if err := os.Rename(files[0], filepath.Join(moved, now)); err != nil {
+		t.Fatal(err)
+	}
+	index := filepath.Join(moved, "data", "index.json")
+	b, err := os.ReadFile(index)
+	if err != nil || !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("the index does not name %s (%v)", old, err)
+	}
+	if err := os.WriteFile(index, bytes.ReplaceAll(b, []byte(old), []byte(now)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, gz := range []string{".br", ".gz"} {
+		os.Remove(index + gz) // the forms of the index before the edit
+		os.Remove(files[0] + gz)
+	}
+	s := startServe(t, moved, "")
+	tab := open(t, browser, s, "/roles/"+role)
+	waitFor(t, tab, `document.getElementById("skills") !== null && document.querySelector(".required .prose") !== null`)
+	if got := eval[[]string](t, tab, dataRequests); !slices.Contains(got, "/"+now) {
+		t.Errorf("the data fetched is %q, want the file the index names, /%s", got, now)
 	}
 }
 

@@ -613,9 +613,10 @@ func TestCorpusPages(t *testing.T) {
 		for _, r := range fw.Roles[:3] {
 			roles, levels = append(roles, r.ID), append(levels, r.Levels[0].ID)
 		}
-		testLoadsRoles(t, browser, s, roles, levels)
+		testLoadsRoles(t, browser, s, len(fw.Roles), roles, levels)
 	})
 	t.Run("a role that does not load says so", func(t *testing.T) { testRoleNotLoaded(t, browser, dir, fw.Roles[1].ID) })
+	t.Run("a page older than the data", func(t *testing.T) { testPageOlderThanData(t, browser, dir, fw.Roles[2].ID) })
 	t.Run("the offline copy costs the data", func(t *testing.T) { testOfflineCopyCost(t, dir) })
 	check := func(path, heading string) {
 		t.Helper()

@@ -192,30 +192,70 @@ func coldVisit(b *testing.B, url string, use, minimal bool, meter *browsertest.M
 // second visit, the ninth the tenth.
 func warmVisits(b *testing.B, url string, minimal bool, runs int) []float64 {
 	b.Helper()
+	p := installedProfile(b, url, minimal)
+	defer p.stop()
+	var start []float64
+	for range runs {
+		start = append(start, p.visit(b))
+	}
+	return start
+}
+
+// pairedWarmVisits is warmVisits of two sites, each in a profile of its
+// own, their visits taken in turn, so that whatever else the machine does
+// falls on both alike: the measure of a ratio of the two.
+func pairedWarmVisits(b *testing.B, url, ref string, runs int) (times, refTimes []float64) {
+	b.Helper()
+	p, r := installedProfile(b, url, false), installedProfile(b, ref, false)
+	defer p.stop()
+	defer r.stop()
+	for range runs {
+		times = append(times, p.visit(b))
+		refTimes = append(refTimes, r.visit(b))
+	}
+	return times, refTimes
+}
+
+// warmProfile is a browser profile in which a site's worker is installed.
+type warmProfile struct {
+	browser context.Context
+	stop    func()
+	url     string
+	minimal bool
+}
+
+// installedProfile launches a browser on a new profile and uses url once,
+// which installs the site's service worker. Its stop ends the browser.
+func installedProfile(b *testing.B, url string, minimal bool) *warmProfile {
+	b.Helper()
 	browser, stop, err := browsertest.Launch(filepath.Join(b.TempDir(), "profile"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer stop()
 	_, tab, cancel, err := load(browser, url, loadOptions{use: true, minimal: minimal, fast: true})
 	if err != nil {
+		stop()
 		b.Fatalf("first visit to %s: %v", url, err)
 	}
 	defer cancel()
 	// Installed, then in control of the pages loaded after it.
 	if err := workerReady(tab); err != nil {
+		stop()
 		b.Fatalf("install the service worker: %v", err)
 	}
-	var start []float64
-	for range runs {
-		v, _, cancel, err := load(browser, url, loadOptions{use: true, minimal: minimal})
-		if err != nil {
-			b.Fatalf("warm visit to %s: %v", url, err)
-		}
-		cancel()
-		start = append(start, v.StartMs())
+	return &warmProfile{browser, stop, url, minimal}
+}
+
+// visit loads and uses the page in a new tab, and returns the time from
+// the use to the app running.
+func (p *warmProfile) visit(b *testing.B) float64 {
+	b.Helper()
+	v, _, cancel, err := load(p.browser, p.url, loadOptions{use: true, minimal: p.minimal})
+	if err != nil {
+		b.Fatalf("warm visit to %s: %v", p.url, err)
 	}
-	return start
+	cancel()
+	return v.StartMs()
 }
 
 // measureVisits measures a cold reading visit to the level page against

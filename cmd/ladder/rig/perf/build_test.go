@@ -130,10 +130,20 @@ func timeCarryingBinary(b *testing.B, rep *Report, root, corpus string) {
 // page needs, so its start does not grow with the number of roles.
 func measureScale(b *testing.B, rep *Report, contentSite, tenSite string, ten *ladder.Framework) {
 	b.Helper()
-	r := ten.Roles[0]
+	// The same page on both sites where the corpus has content/'s role, so
+	// that only the number of roles differs.
+	r := &ten.Roles[0]
+	for i := range ten.Roles {
+		if ten.Roles[i].ID == levelRole+"-1" {
+			r = &ten.Roles[i]
+		}
+	}
 	page := "/roles/" + r.ID + "/" + r.Levels[len(r.Levels)/2].ID
-	big := warmVisits(b, serve(b, tenSite).url+page, false, warmRuns)
-	small := warmVisits(b, serve(b, contentSite).url+levelPage, false, warmRuns)
+	if r.Level(levelID) != nil {
+		page = "/roles/" + r.ID + "/" + levelID
+	}
+	big, small := pairedWarmVisits(b, serve(b, tenSite).url+page, serve(b, contentSite).url+levelPage, warmRuns)
+	rep.Notes = append(rep.Notes, fmt.Sprintf("scale: %s on the corpus ×10 against %s on content/, visits taken in turn", page, levelPage))
 	name := fmt.Sprintf("first use to app running, corpus ×10 (%d roles)", len(ten.Roles))
 	rep.Add(Row{Section: "warm visit", Name: name + ", visit 2", Unit: "ms", Value: big[0],
 		Reference: "content/ (1 role)", RefValue: small[0]})

@@ -22,8 +22,13 @@ import (
 // seen from this package's folder.
 const moduleRoot = "../../../.."
 
-// levelPage is the page the visits and the host are measured on.
-const levelPage = "/roles/devops-engineer/senior"
+// levelPage is the page the visits and the host are measured on: the
+// level levelID of the role levelRole.
+const (
+	levelRole = "devops-engineer"
+	levelID   = "senior"
+	levelPage = "/roles/" + levelRole + "/" + levelID
+)
 
 // BenchmarkPerf measures everything docs/performance.md's table shows,
 // once, before b.Loop, and prints the table and writes bench.json at the

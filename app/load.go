@@ -26,22 +26,21 @@ const RoleFileMeta = "ladder-role-file"
 func LoadCatalog(site Site, u *url.URL) *Catalog {
 	c := newCatalog(site)
 	ids := c.rolesAt(u)
+	named := ""
 	if len(ids) == 1 {
-		if file := pageRoleFile(); file != "" {
-			c.files[ids[0]] = file
-		}
+		named = pageRoleFile()
 	}
-	if len(ids) == 0 || c.files[ids[0]] == "" || len(ids) > 1 {
-		if c.useIndex(fetchIndex(c)); c.err != nil {
-			return c
-		}
+	if named != "" {
+		c.files[ids[0]] = named
+	} else if c.useIndex(c.fetchIndex()); c.err != nil {
+		return c
 	}
 	c.fetchRoles(ids)
-	if c.outline == nil && c.failed[ids[0]] != nil {
+	if named != "" && c.failed[ids[0]] != nil {
 		// The page named a file the site no longer has (a page kept from
 		// before an update): the index names the role's file now.
 		delete(c.failed, ids[0])
-		if c.useIndex(fetchIndex(c)); c.err != nil {
+		if c.useIndex(c.fetchIndex()); c.err != nil {
 			return c
 		}
 		c.fetchRoles(ids)
@@ -86,7 +85,7 @@ func (c *Catalog) fetchRoles(ids []string) {
 }
 
 // fetchIndex fetches and decodes the data index. It blocks.
-func fetchIndex(c *Catalog) (*Index, error) {
+func (c *Catalog) fetchIndex() (*Index, error) {
 	var idx Index
 	if err := fetchJSON(c.Path("/"+IndexFile), &idx); err != nil {
 		return nil, fmt.Errorf("load the site's data: %w", err)
@@ -153,7 +152,7 @@ func (c *Catalog) awaitIndex(ctx app.Context, then func(app.Context)) {
 		return
 	}
 	ctx.Async(func() {
-		idx, err := fetchIndex(c)
+		idx, err := c.fetchIndex()
 		c.mu.Lock()
 		c.useIndex(idx, err)
 		waiting := c.indexWaiting

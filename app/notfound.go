@@ -61,10 +61,8 @@ func missingRole(c *Catalog, asked string) app.UI {
 func absentRole(c *Catalog, asked string) app.UI {
 	r := c.Outline().Role(asked)
 	switch {
-	case asked == "" || r == nil && c.Loading(asked):
-		return loadingPage(c)
-	case r == nil && !c.outlined():
-		return loadingPage(c) // the index will say whether there is such a role
+	case asked == "" || r == nil && (c.Loading(asked) || !c.outlined()):
+		return loadingPage(c) // without the index, whether there is such a role is not known
 	case r == nil && c.Err() == nil:
 		return missingRole(c, asked)
 	case r == nil:

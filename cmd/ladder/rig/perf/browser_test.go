@@ -202,16 +202,22 @@ func warmVisits(b *testing.B, url string, minimal bool, runs int) []float64 {
 }
 
 // pairedWarmVisits is warmVisits of two sites, each in a profile of its
-// own, their visits taken in turn, so that whatever else the machine does
-// falls on both alike: the measure of a ratio of the two.
+// own, their visits taken in turn, which goes first alternating, so that
+// whatever else the machine does falls on both alike: the measure of a
+// ratio of the two.
 func pairedWarmVisits(b *testing.B, url, ref string, runs int) (times, refTimes []float64) {
 	b.Helper()
 	p, r := installedProfile(b, url, false), installedProfile(b, ref, false)
 	defer p.stop()
 	defer r.stop()
-	for range runs {
-		times = append(times, p.visit(b))
-		refTimes = append(refTimes, r.visit(b))
+	for i := range runs {
+		if i%2 == 0 {
+			times = append(times, p.visit(b))
+			refTimes = append(refTimes, r.visit(b))
+		} else {
+			refTimes = append(refTimes, r.visit(b))
+			times = append(times, p.visit(b))
+		}
 	}
 	return times, refTimes
 }

@@ -33,12 +33,16 @@ func Compressible(name string) bool { return compressible[path.Ext(name)] }
 // Brotli compresses b at brotli's best quality, as hosts will send it.
 func Brotli(b []byte) []byte { return brotliAt(b, brotli.BestCompression) }
 
-// siteQuality is brotli's quality for the site's pages and data. On the
-// corpus it makes them 3% bigger than the best quality (about half a
-// kilobyte on a page) in less than half its time, which is what brings a
-// build of the corpus under two seconds. app.wasm, compressed once and
-// carried by the binary, keeps the best quality.
-const siteQuality = 10
+// siteQuality is brotli's quality for the site's pages and data. Quality
+// 10 and 11 search matches with zopfli, 7 to 20 times as long as 9: on the
+// corpus's 228 pages and data files, quality 9 takes 0.3 s of one core
+// where 10 takes 2.2 s and 11 6.4 s, for 14% more bytes than 10 (a level
+// page: 2,687 B against 2,351 B, and 2,257 B at 11). That is what keeps a
+// build of the corpus, from a new folder, well under two seconds (about
+// 1.3 s here, against 2.0 to 2.8 s at quality 10 on the same machine);
+// readers pay about a third of a kilobyte a page. app.wasm, compressed
+// once and carried by the binary, keeps the best quality.
+const siteQuality = 9
 
 // brotliAt compresses b at quality, with a window no bigger than b needs:
 // brotli's match finder clears tables the window's size for every file,

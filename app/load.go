@@ -128,7 +128,7 @@ func (c *Catalog) Err() error {
 func (c *Catalog) NeedOutline(ctx app.Context, then func(app.Context)) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.outline != nil || c.err != nil {
+	if c.indexSettled() {
 		return true
 	}
 	c.awaitIndex(ctx, then)
@@ -140,8 +140,12 @@ func (c *Catalog) NeedOutline(ctx app.Context, then func(app.Context)) bool {
 func (c *Catalog) outlined() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.outline != nil || c.err != nil
+	return c.indexSettled()
 }
+
+// indexSettled says whether the index has arrived or failed to. c.mu is
+// held.
+func (c *Catalog) indexSettled() bool { return c.outline != nil || c.err != nil }
 
 // awaitIndex has then called with ctx once the index has arrived or
 // failed, and starts fetching it unless it is on its way. c.mu is held.
@@ -179,7 +183,7 @@ func (c *Catalog) Need(ctx app.Context, id string, then func(app.Context)) *ladd
 		return r
 	}
 	if c.files[id] == "" {
-		if c.outline == nil && c.err == nil {
+		if !c.indexSettled() {
 			c.awaitIndex(ctx, then)
 		}
 		return nil

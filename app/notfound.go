@@ -61,8 +61,8 @@ func missingRole(c *Catalog, asked string) app.UI {
 func absentRole(c *Catalog, asked string) app.UI {
 	r := c.Outline().Role(asked)
 	switch {
-	case asked == "" || r == nil && (c.Loading(asked) || !c.outlined()):
-		return loadingPage(c) // without the index, whether there is such a role is not known
+	case asked == "" || r == nil && c.mayCome(asked):
+		return loadingPage(c)
 	case r == nil && c.Err() == nil:
 		return missingRole(c, asked)
 	case r == nil:
@@ -92,10 +92,17 @@ func (c *Catalog) absentTitle(asked string) string {
 	if r := c.Outline().Role(asked); r != nil {
 		return r.Title
 	}
-	if c.Loading(asked) {
+	if c.mayCome(asked) {
 		return "Loading"
 	}
 	return "Role not found"
+}
+
+// mayCome says whether the role asked for, which the outline does not
+// have, may still come: it is on its way, or the index that says whether
+// there is such a role has not arrived.
+func (c *Catalog) mayCome(asked string) bool {
+	return c.Loading(asked) || !c.outlined()
 }
 
 // missingLevel is the page for a level that a role does not have.

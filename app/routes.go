@@ -219,10 +219,8 @@ var (
 // until then; any other address gets the not-found page.
 func Register(c *Catalog) {
 	shown.Store(c)
-	for i := range routes {
-		if routes[i].each == nil {
-			routePage(aPage{&routes[i], params{}, routes[i].pattern})
-		}
+	for _, p := range onePages() {
+		routePage(p)
 	}
 	c.mu.Lock()
 	c.routeRoles()
@@ -274,15 +272,22 @@ type aPage struct {
 // pages lists every page that exists, in display order: the pages with no
 // parameter (home, compare), then each role's pages (see rolePages).
 func (c *Catalog) pages() []aPage {
+	out := onePages()
+	outline := c.Outline()
+	for i := range outline.Roles {
+		out = append(out, rolePages(&outline.Roles[i])...)
+	}
+	return out
+}
+
+// onePages lists the pages of the kinds with one page and no parameter
+// (home, compare), in the table's order.
+func onePages() []aPage {
 	var out []aPage
 	for i := range routes {
 		if routes[i].each == nil {
 			out = append(out, aPage{&routes[i], params{}, routes[i].pattern})
 		}
-	}
-	outline := c.Outline()
-	for i := range outline.Roles {
-		out = append(out, rolePages(&outline.Roles[i])...)
 	}
 	return out
 }

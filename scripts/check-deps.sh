@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# The domain knows nothing of the world: ladder and ladder/assess import no
-# UI, HTTP, OS or parsing code, and build for the browser. (ladder/page is
-# the reader: it parses, and imports goldmark and yaml.v3.)
+# The domain knows nothing of the world: ladder, ladder/search and
+# ladder/assess import no UI, HTTP, OS or parsing code, and build for the
+# browser. (ladder/page is the reader: it parses, and imports goldmark and
+# yaml.v3.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 forbidden='^(os|net|net/http|syscall|fmt|github.com/maxence-charriere/go-app/.*|github.com/yuin/goldmark.*|gopkg.in/yaml.v3)$'
-bad=$(go list -deps ./ladder | grep -E "$forbidden" || true)
-if [ -n "$bad" ]; then
-	echo "check-deps: package ladder must not depend on: $(echo $bad)" >&2
-	exit 1
-fi
+for pkg in ./ladder ./ladder/search; do
+	bad=$(go list -deps "$pkg" | grep -E "$forbidden" || true)
+	if [ -n "$bad" ]; then
+		echo "check-deps: package ${pkg#./} must not depend on: $(echo $bad)" >&2
+		exit 1
+	fi
+done
 # ladder/assess reads JSON, and encoding/json brings fmt and os along: its
 # own imports are held to the rule, and its dependencies to no UI, HTTP or
 # parsing library.
@@ -18,10 +21,10 @@ if [ -n "$bad" ]; then
 	echo "check-deps: package ladder/assess must not depend on: $(echo $bad)" >&2
 	exit 1
 fi
-for pkg in ./ladder ./ladder/assess; do
+for pkg in ./ladder ./ladder/search ./ladder/assess; do
 	GOOS=js GOARCH=wasm go build -o /dev/null "$pkg"
 done
-echo "check-deps: ladder and ladder/assess import only the standard library's pure packages and build for js/wasm"
+echo "check-deps: ladder, ladder/search and ladder/assess import only the standard library's pure packages and build for js/wasm"
 
 # The browser gets the model as data: the browser entry links no Markdown or
 # YAML reader, and none of the build machine's code (the site builder, the

@@ -49,11 +49,11 @@ func TestCatalogPaths(t *testing.T) {
 			t.Errorf("URL(%q) = %q, want %q", tt.in, got, tt.url)
 		}
 	}
-	want := []string{"/", "/compare", "/roles/r", "/roles/r/one", "/roles/r/two", "/roles/r/grid", "/assess/r", "/roles/r/skills/s"}
+	want := []string{"/", "/compare", "/search", "/roles/r", "/roles/r/one", "/roles/r/two", "/roles/r/grid", "/assess/r", "/roles/r/skills/s"}
 	if got := sub.Pages(); !slices.Equal(got, want) {
 		t.Errorf("Pages() = %q, want %q", got, want)
 	}
-	if got := NewCatalog(nil, Site{}).Pages(); !slices.Equal(got, []string{"/", "/compare"}) {
-		t.Errorf("Pages() of no framework = %q, want the home page and the comparison", got)
+	if got := NewCatalog(nil, Site{}).Pages(); !slices.Equal(got, []string{"/", "/compare", "/search"}) {
+		t.Errorf("Pages() of no framework = %q, want the home page, the comparison and the search", got)
 	}
 }

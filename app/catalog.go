@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/ladder/search"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -48,6 +49,13 @@ type Catalog struct {
 	// could not be loaded.
 	loading map[string][]waiter
 	failed  map[string]error
+	// searchFile is the search's file, as the index names it; search,
+	// its places indexed once they have arrived, or searchErr why they
+	// could not be had; searchWaiting, who waits for them meanwhile.
+	searchFile    string
+	search        *search.Index
+	searchErr     error
+	searchWaiting []waiter
 }
 
 // NewCatalog returns the catalog of fw, every role whole, published at

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ladder-explorer/ladder/ladder"
+	"github.com/ladder-explorer/ladder/ladder/search"
 )
 
 // The content ships beside the app as data: app.wasm is the same for any
@@ -18,6 +19,16 @@ const IndexFile = "data/index.json"
 type Index struct {
 	Families []ladder.Family `json:"families"`
 	Roles    []IndexRole     `json:"roles"`
+	// Search is the file of the search's places (SearchData), relative
+	// to the site's root, named with a hash of its bytes as roles' files
+	// are. The search page fetches it when search is first used.
+	Search string `json:"search,omitempty"`
+}
+
+// SearchData is the search's file: every place of every role a search
+// can lead to, with its words. The browser indexes it as it arrives.
+type SearchData struct {
+	Docs []search.Doc `json:"docs"`
 }
 
 // IndexRole is one role of the index: its outline and its file.

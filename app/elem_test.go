@@ -59,7 +59,7 @@ func TestEach(t *testing.T) {
 }
 
 func TestEscapeText(t *testing.T) {
-	if got, want := escapeText(`R&D <ops> "x"`), `R&amp;D &lt;ops&gt; "x"`; got != want {
+	if got, want := escapeText(`R&D <ops> "x"`), `R&amp;D &lt;ops&gt; &#34;x&#34;`; got != want {
 		t.Errorf("escapeText = %q, want %q", got, want)
 	}
 }

@@ -8,9 +8,15 @@ type crumb struct {
 }
 
 // frame wraps a page's content in what every page shares: a skip link,
-// the masthead with the breadcrumb trail, the update notice and the footer.
-// The current page ends the trail, unlinked.
+// the masthead with the breadcrumb trail and the search field, the update
+// notice and the footer. The current page ends the trail, unlinked.
 func frame(c *Catalog, trail []crumb, current string, content ...app.UI) app.UI {
+	return framed(c, true, trail, current, content...)
+}
+
+// framed is frame, with the masthead's search field only when withSearch:
+// the search page has its own.
+func framed(c *Catalog, withSearch bool, trail []crumb, current string, content ...app.UI) app.UI {
 	return el("div", attrs{"class", "page"},
 		txt("a", attrs{"class", "skip", "href", "#main"}, "Skip to content"),
 		el("header", attrs{"class", "masthead"},
@@ -19,6 +25,7 @@ func frame(c *Catalog, trail []crumb, current string, content ...app.UI) app.UI 
 				txt("span", nil, Name),
 			),
 			breadcrumbs(c, trail, current),
+			when(withSearch, newSiteSearch(c)),
 			newStatus(),
 		),
 		el("main", attrs{"id", "main"}, append([]app.UI{dataError(c)}, content...)...),

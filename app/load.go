@@ -20,7 +20,8 @@ const RoleFileMeta = "ladder-role-file"
 // browser: it fetches the roles the page at u shows, so that the app's
 // first render is the prerendered page. A page of a role names its role's
 // file (RoleFileMeta); any other page, or a role its page does not name,
-// needs the data index first. It blocks until they have arrived: call it
+// needs the data index first, and a page of a role that names other roles
+// (route.namesRoles) fetches it beside the role's file. It blocks until they have arrived: call it
 // before the app starts. When the index cannot be had, the catalog has no
 // roles and every page says why.
 func LoadCatalog(site Site, u *url.URL) *Catalog {
@@ -30,12 +31,25 @@ func LoadCatalog(site Site, u *url.URL) *Catalog {
 	if len(ids) == 1 {
 		named = pageRoleFile()
 	}
+	var index chan *Index
 	if named != "" {
 		c.files[ids[0]] = named
+		if r, _ := match(c.local(u.Path)); r != nil && r.namesRoles {
+			index = make(chan *Index, 1)
+			go func() {
+				idx, _ := c.fetchIndex() // without it, the page names no other role
+				index <- idx
+			}()
+		}
 	} else if c.useIndex(c.fetchIndex()); c.err != nil {
 		return c
 	}
 	c.fetchRoles(ids)
+	if index != nil {
+		if idx := <-index; idx != nil {
+			c.useIndex(idx, nil)
+		}
+	}
 	if named != "" && c.failed[ids[0]] != nil {
 		// The page named a file the site no longer has (a page kept from
 		// before an update): the index names the role's file now.
@@ -107,6 +121,7 @@ func (c *Catalog) useIndex(idx *Index, err error) {
 		c.files[e.ID] = e.File
 	}
 	c.outline = outline
+	c.searchFile = idx.Search
 	if app.IsClient && shown.Load() == c {
 		c.routeRoles()
 	}

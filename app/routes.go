@@ -17,12 +17,17 @@ import (
 const (
 	homePattern    = "/"
 	comparePattern = "/compare" // its query says what it compares
+	searchPattern  = SearchPath
 	rolePattern    = "/roles/{role}"
 	levelPattern   = "/roles/{role}/{level}"
 	gridPattern    = "/roles/{role}/grid"
 	trackPattern   = "/roles/{role}/skills/{skill}"
 	assessPattern  = "/assess/{role}"
 )
+
+// SearchPath is the search page's address; its query, q, is what is
+// searched for.
+const SearchPath = "/search"
 
 // route is one kind of page: its address, its component, and which pages
 // of that kind exist.
@@ -35,9 +40,13 @@ type route struct {
 	// has; nil for a kind with one page, which has no parameter.
 	each func(r *ladder.Role) []params
 	// startsApp marks a tool that needs the app to do anything (compare,
-	// assess): its page starts the app as it loads. Every other page
+	// search, assess): its page starts the app as it loads. Every other page
 	// reads as a document until the visitor uses it.
 	startsApp bool
+	// namesRoles marks a page of a role that also names other roles (a
+	// skill's track lists the roles that share the skill): the app
+	// starting on it needs the data index as well as the role's file.
+	namesRoles bool
 }
 
 // routes are the kinds of page, in the order a role's pages are listed.
@@ -46,6 +55,8 @@ var routes = []route{
 	{pattern: homePattern, page: func(c *Catalog, _ params) app.Composer { return newHome(c) }},
 	{pattern: comparePattern, startsApp: true,
 		page: func(c *Catalog, _ params) app.Composer { return newComparePage(c) }},
+	{pattern: searchPattern, startsApp: true,
+		page: func(c *Catalog, _ params) app.Composer { return newSearchPage(c) }},
 	{pattern: rolePattern, each: theRole,
 		page: func(c *Catalog, at params) app.Composer { return newRolePage(c, at["role"]) }},
 	{pattern: levelPattern, each: eachLevel,
@@ -54,7 +65,7 @@ var routes = []route{
 		page: func(c *Catalog, at params) app.Composer { return newGridPage(c, at["role"]) }},
 	{pattern: assessPattern, each: theRole, startsApp: true,
 		page: func(c *Catalog, at params) app.Composer { return newAssessPage(c, at["role"]) }},
-	{pattern: trackPattern, each: eachSkill,
+	{pattern: trackPattern, each: eachSkill, namesRoles: true,
 		page: func(c *Catalog, at params) app.Composer { return newTrackPage(c, at["role"], at["skill"]) }},
 }
 
@@ -270,7 +281,7 @@ type aPage struct {
 }
 
 // pages lists every page that exists, in display order: the pages with no
-// parameter (home, compare), then each role's pages (see rolePages).
+// parameter (home, compare, search), then each role's pages (see rolePages).
 func (c *Catalog) pages() []aPage {
 	out := onePages()
 	outline := c.Outline()
@@ -281,7 +292,7 @@ func (c *Catalog) pages() []aPage {
 }
 
 // onePages lists the pages of the kinds with one page and no parameter
-// (home, compare), in the table's order.
+// (home, compare, search), in the table's order.
 func onePages() []aPage {
 	var out []aPage
 	for i := range routes {

@@ -30,6 +30,7 @@ func (p *trackPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *trackPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *trackPage) load(ctx app.Context) {
+	p.cat.NeedOutline(ctx, p.load) // the roles that share the skill
 	at, r := p.cat.roleAt(ctx, p.load)
 	if p.show(r, at["role"], at["skill"]); r == nil {
 		return
@@ -71,6 +72,25 @@ func (p *trackPage) Render() app.UI {
 		prose("intro", s.HTML),
 		plainToggle(p.plain, p.togglePlain),
 		el("ol", attrs{"class", "track"}, each(len(p.track.Steps), p.step)...),
+		p.elsewhere(),
+	)
+}
+
+// elsewhere lists the other roles that require the skill, each a link to
+// its track there, once every role's outline is in.
+func (p *trackPage) elsewhere() app.UI {
+	if !p.cat.outlined() {
+		return nil
+	}
+	others := p.cat.Outline().RolesWithSkill(p.track.Skill.ID, p.role.ID)
+	if len(others) == 0 {
+		return nil
+	}
+	return el("section", attrs{"class", "elsewhere", "aria-labelledby", "elsewhere"},
+		txt("h2", attrs{"id", "elsewhere"}, "In other roles"),
+		el("ul", nil, each(len(others), func(i int) app.UI {
+			return el("li", nil, txt("a", attrs{"href", p.cat.Path(trackPath(others[i].ID, p.track.Skill.ID))}, others[i].Title))
+		})...),
 	)
 }
 

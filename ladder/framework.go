@@ -25,6 +25,21 @@ func (f *Framework) Role(id string) *Role {
 	return nil
 }
 
+// RolesWithSkill returns the roles other than the one with ID except that
+// require the skill with the given ID, in display order: where a skill
+// that several roles share appears.
+func (f *Framework) RolesWithSkill(skillID, except string) []*Role {
+	var out []*Role
+	for _, g := range f.Groups() {
+		for _, r := range g.Roles {
+			if r.ID != except && r.Skill(skillID) != nil {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
 // Group is a family with its roles, ready to display.
 type Group struct {
 	// Name is the family's name, or empty for the roles no family lists.

@@ -14,7 +14,7 @@
 //     standalone);
 //   - an earlier start in this tab: after the visitor has used one page, the
 //     pages they go to next start the app at once.
-// Pages that need the app (compare, assess) load go-app's scripts
+// Pages that need the app (compare, search, assess) load go-app's scripts
 // themselves, as today; the loader sees that the app is starting.
 //
 // Until the app runs, the loader does the controls' work the browser cannot:
@@ -213,6 +213,32 @@
     if (!running() && button) {
       wait({ id: button.id });
     }
+  });
+
+  // A search before the app runs. The search page's field keeps its query
+  // in the address, where the app reads it once it runs. A search form
+  // sent from another page goes to the search page with the query in the
+  // address's fragment, which no request carries: nothing of a query
+  // reaches the host.
+  document.addEventListener("input", (e) => {
+    if (!running() && e.target instanceof HTMLInputElement && e.target.id === "search-q") {
+      history.replaceState(history.state, "", "?q=" + encodeURIComponent(e.target.value));
+    }
+  });
+
+  document.addEventListener("submit", (e) => {
+    const form = e.target;
+    if (running() || !(form instanceof HTMLFormElement) || form.getAttribute("role") !== "search") {
+      return;
+    }
+    e.preventDefault();
+    const q = String(new FormData(form).get("q") || "").trim();
+    const to = new URL(form.action);
+    if (to.pathname === location.pathname) {
+      wait({});
+      return;
+    }
+    location.assign(to.pathname + (q ? "#q=" + encodeURIComponent(q) : ""));
   });
 
   // wait keeps what the visitor did to a control the app answers, starts

@@ -99,11 +99,12 @@ func Render(ctx context.Context, fw *ladder.Framework, o Options) (map[string][]
 		}
 	}
 	o.wasm = hashWasm(files)
-	data, roleFiles, err := dataFiles(fw)
+	data, roleFiles, search, err := dataFiles(fw)
 	if err != nil {
 		return nil, res, err
 	}
 	maps.Copy(files, data)
+	o.search = search
 	if err := addAssets(files); err != nil {
 		return nil, res, err
 	}
@@ -237,14 +238,14 @@ func addGoAppFiles(o *Options, files map[string][]byte, res *Result) (err error)
 type cached struct{ url, revision string }
 
 // offlineCopy lists the files the worker keeps, the offline copy: every
-// file but the pages (the shell stands for them) and the compressed
-// siblings (the browser asks for a file, and gets it compressed), sorted
-// by address.
+// file but the pages (the shell stands for them), the compressed siblings
+// (the browser asks for a file, and gets it compressed) and the search's
+// file (kept when search is first used), sorted by address.
 func offlineCopy(o *Options, files map[string][]byte) []cached {
 	var list []cached
 	for name, b := range files {
 		page := strings.HasSuffix(name, ".html") && name != shellFile
-		if page || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		if page || name == o.search || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
 			continue
 		}
 		sum := sha256.Sum256(b)

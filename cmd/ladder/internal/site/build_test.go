@@ -154,9 +154,9 @@ func TestBuildPages(t *testing.T) {
 	if readFile(t, dir, "wasm_exec.js") != string(toolchain) {
 		t.Error("wasm_exec.js is not the toolchain's, which compiled app.wasm")
 	}
-	// Home, compare, the role, its 6 levels, its grid, its assessment, its
-	// 6 skills' tracks, and 404.html.
-	if want := 1 + 1 + 1 + 6 + 1 + 1 + 6 + 1; res.Pages != want {
+	// Home, compare, search, the role, its 6 levels, its grid, its
+	// assessment, its 6 skills' tracks, and 404.html.
+	if want := 1 + 1 + 1 + 1 + 6 + 1 + 1 + 6 + 1; res.Pages != want {
 		t.Errorf("built %d pages, want %d", res.Pages, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +20,7 @@ import (
 // which holds the role whole, and the index lists each with its file.
 func TestDataFiles(t *testing.T) {
 	fw := readContent(t)
-	files, _, err := dataFiles(fw)
+	files, _, _, err := dataFiles(fw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,8 +28,15 @@ func TestDataFiles(t *testing.T) {
 	if err := json.Unmarshal(files[ui.IndexFile], &idx); err != nil {
 		t.Fatalf("the index: %v", err)
 	}
-	if len(idx.Roles) != len(fw.Roles) || len(files) != len(fw.Roles)+1 {
-		t.Fatalf("%d roles in the index and %d files for %d roles", len(idx.Roles), len(files), len(fw.Roles))
+	if len(idx.Roles) != len(fw.Roles) || len(files) != len(fw.Roles)+2 {
+		t.Fatalf("%d roles in the index and %d files for %d roles, the search's and the index", len(idx.Roles), len(files), len(fw.Roles))
+	}
+	var places ui.SearchData
+	if err := json.Unmarshal(files[idx.Search], &places); err != nil {
+		t.Fatalf("the search's file %q: %v", idx.Search, err)
+	}
+	if !web.Immutable(idx.Search) || len(places.Docs) < len(fw.Roles) {
+		t.Errorf("the search's file %s holds %d places for %d roles, or is not named with its hash", idx.Search, len(places.Docs), len(fw.Roles))
 	}
 	for i, e := range idx.Roles {
 		b, ok := files[e.File]
@@ -60,12 +68,12 @@ func TestDataFilesFollowTheContent(t *testing.T) {
 		{ID: "a", Title: "A", Levels: []ladder.Level{{ID: "one", Name: "One", Prose: ladder.Prose{Text: "first words"}}}},
 		{ID: "b", Title: "B", Levels: []ladder.Level{{ID: "one", Name: "One", Prose: ladder.Prose{Text: "other words"}}}},
 	}}
-	before, _, err := dataFiles(fw)
+	before, _, _, err := dataFiles(fw)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fw.Roles[0].Levels[0].Text = "first word"
-	after, _, err := dataFiles(fw)
+	after, _, _, err := dataFiles(fw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,8 +90,10 @@ func TestDataFilesFollowTheContent(t *testing.T) {
 			kept = append(kept, name)
 		}
 	}
-	if len(changed) != 1 || !strings.HasPrefix(changed[0], "data/roles/a.") || len(kept) != 1 || !strings.HasPrefix(kept[0], "data/roles/b.") {
-		t.Errorf("after a change in role a: new or changed %q, kept %q; want a's file new, b's kept, the index changed", changed, kept)
+	slices.Sort(changed)
+	if len(changed) != 2 || !strings.HasPrefix(changed[0], "data/roles/a.") || !strings.HasPrefix(changed[1], "data/search.") ||
+		len(kept) != 1 || !strings.HasPrefix(kept[0], "data/roles/b.") {
+		t.Errorf("after a change in role a: new or changed %q, kept %q; want a's file and the search's new, b's kept, the index changed", changed, kept)
 	}
 	if string(before[ui.IndexFile]) == string(after[ui.IndexFile]) {
 		t.Error("the index did not change with a role's file name")

@@ -86,7 +86,7 @@ type siteResources struct {
 func (r siteResources) AppWASM() string { return r.wasm }
 
 // workerTemplate is the service worker's template with the files to keep
-// filled in. go-app fills in the version; go-app's own worker and list
+// filled in: at install, and when first used (the search's file). go-app fills in the version; go-app's own worker and list
 // are replaced: it keeps every file of a version anew, and under a prefix
 // names "/prefix" where the installed app starts at "/prefix/".
 func workerTemplate(o *Options, precache []cached) string {
@@ -97,5 +97,12 @@ func workerTemplate(o *Options, precache []cached) string {
 	list, _ := json.Marshal(entries)
 	shell, _ := json.Marshal(fileURL(o, shellFile))
 	revisions, _ := json.Marshal(o.path("/" + workerFile + "-revisions"))
-	return strings.NewReplacer("@PRECACHE@", string(list), "@SHELL@", string(shell), "@REVISIONS@", string(revisions)).Replace(workerJS)
+	var onUse []string
+	if o.search != "" {
+		onUse = append(onUse, fileURL(o, o.search))
+	}
+	kept, _ := json.Marshal(onUse)
+	search, _ := json.Marshal(o.path(ui.SearchPath))
+	return strings.NewReplacer("@PRECACHE@", string(list), "@SHELL@", string(shell), "@REVISIONS@", string(revisions),
+		"@ONUSE@", string(kept), "@SEARCH@", string(search)).Replace(workerJS)
 }

@@ -27,6 +27,9 @@ type Options struct {
 	Log io.Writer
 
 	wasm string // app.wasm's name in the site, which carries its hash
+	// search is the search's file, which the worker keeps when search is
+	// first used, not with the offline copy it makes at install.
+	search string
 }
 
 // Check normalises the options and says what is wrong with them, Out

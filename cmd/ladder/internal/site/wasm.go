@@ -20,14 +20,16 @@ const MinimalPackage = "github.com/ladder-explorer/ladder/cmd/ladder/internal/si
 // WasmBudget is how much bigger than the minimal client app.wasm may be
 // once compressed with brotli, as hosts send it; TestWasmBudget holds it
 // in make test. Go's runtime and go-app are the floor (1.43 MB with
-// brotli); the explorer's own code, its views, domain, data loading and
-// assessments, adds 11% to it (docs/performance.md, "Size of app.wasm").
-// A reading visit never downloads app.wasm, and a change of content never
-// changes it: its bytes are paid at the first use of the app and at each
-// update of the app itself. The first budget, 1.10×, held until the
-// content became data; 1.13× leaves about 25 KB of brotli for the next
-// view (search), and keeps growth beyond that a decision, not a drift.
-const WasmBudget = 1.13
+// brotli); the explorer's own code, its views, domain, data loading,
+// assessments and search, adds 14% to it (docs/performance.md, "Size of
+// app.wasm"). A reading visit never downloads app.wasm, and a change of
+// content never changes it: its bytes are paid at the first use of the
+// app and at each update of the app itself. The first budget, 1.10×, held
+// until the content became data; 1.13× was set to leave about 25 KB of
+// brotli for search, which took 24 KB (1.120× to 1.137×) from a base that
+// had grown to 1.120× meanwhile. 1.14× holds search with 4 KB to spare:
+// the next view is a decision again, not a drift.
+const WasmBudget = 1.14
 
 // WasmFlags are the go build flags of app.wasm. Benchmarks that compare its
 // size with other clients build those with the same flags.

@@ -2,13 +2,19 @@
 // use once the visitor uses the app. It keeps the app's own files, the data
 // and the app shell, not a copy of every page: offline, an address it has
 // no page for gets the shell, which starts the app, and the app shows the
-// address's page from the data. ladder build fills in the list of files,
+// address's page from the data. The search's file it keeps when search is
+// first used: a visitor who never searches never fetches it. ladder build fills in the list of files,
 // each with a revision (a hash of its bytes): an update fetches only the
 // files whose revision changed, and copies the others from the cache it
 // replaces.
 const cacheName = "ladder-" + "{{.Version}}";
 // [[url, revision], ...]
 const precache = @PRECACHE@;
+// [url, ...]: files kept when the app first asks for them. Their names
+// carry a hash of their bytes.
+const onUse = @ONUSE@;
+// The search page: its query, which the app reads, is not sent.
+const searchPage = @SEARCH@;
 const shellPage = @SHELL@;
 // Where each cache keeps the revisions of its files: a key, never fetched.
 const revisionsKey = @REVISIONS@;
@@ -43,6 +49,16 @@ async function install() {
     }
   };
   await Promise.all(Array.from({ length: parallel }, next));
+  // A file kept on use that an earlier version holds is the same file.
+  for (const url of onUse) {
+    for (const { cache: old } of earlier) {
+      const response = await old.match(url);
+      if (response) {
+        await cache.put(url, response);
+        break;
+      }
+    }
+  }
   await cache.put(revisionsKey, new Response(JSON.stringify(revisions)));
 }
 
@@ -95,19 +111,30 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(request));
     return;
   }
-  event.respondWith(
-    caches
-      .open(cacheName)
-      .then((cache) => cache.match(request))
-      .then((cached) => cached || fetch(request))
-  );
+  event.respondWith(fromCache(request));
 });
+
+// fromCache answers a file from the copy, else from the network, keeping
+// a file kept on use as it arrives.
+async function fromCache(request) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) {
+    return cached;
+  }
+  const response = await fetch(request);
+  if (response.ok && onUse.includes(new URL(request.url).pathname)) {
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
 
 // page answers a navigation from the network, which has every page and
 // the newest; offline, or when the network is slower than pageTimeout,
 // the shell answers, and the app shows the page.
 async function page(request) {
-  const network = fetch(request);
+  const url = new URL(request.url);
+  const network = url.pathname === searchPage && url.search !== "" ? fetch(searchPage) : fetch(request);
   const timeout = new Promise((resolve) => setTimeout(resolve, pageTimeout));
   try {
     const response = await Promise.race([network, timeout]);
@@ -122,9 +149,28 @@ async function page(request) {
 }
 
 // The page asks which version this worker caches, to notice an update
-// that arrived while the app was starting.
+// that arrived while the app was starting; and, once it has fetched a file
+// kept on use, asks the worker to keep it: the page may have fetched it
+// before this worker was in charge of it.
 self.addEventListener("message", (event) => {
   if (event.data && event.data.goapp === "version" && event.ports[0]) {
     event.ports[0].postMessage({ version: "{{.Version}}" });
   }
+  if (event.data && onUse.includes(event.data.keep)) {
+    event.waitUntil(keep(event.data.keep));
+  }
 });
+
+// keep puts a file kept on use into the copy, unless it is there: the
+// browser's own cache most likely holds it, as the page has just fetched
+// it.
+async function keep(url) {
+  const cache = await caches.open(cacheName);
+  if (await cache.match(url)) {
+    return;
+  }
+  const response = await fetch(url);
+  if (response.ok) {
+    await cache.put(url, response);
+  }
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -131,6 +132,30 @@ func TestHostileContent(t *testing.T) {
 			}
 			want := "/roles/" + id + "/staff"
 			waitFor(t, tab, `decodeURI(location.pathname) === `+strconv.Quote(want)+` && document.querySelector("h1").textContent === "Staff DevOps engineer"`)
+		}
+	})
+	t.Run("in search results", func(t *testing.T) {
+		// The hostile links' words are text in the results: no element
+		// of theirs, and every result a link to the site.
+		tab := open(t, browser, hosted{url: origin}, "/search")
+		searchFor(t, tab, "pwned")
+		hrefs := eval[[]string](t, tab, searchResults+`.map(a => a.href)`)
+		if len(hrefs) == 0 {
+			t.Fatal("searching the hostile links' words found nothing")
+		}
+		for _, h := range hrefs {
+			if !strings.HasPrefix(h, origin+"/") {
+				t.Errorf("a result links to %q, off the site", h)
+			}
+		}
+		tags := eval[[]string](t, tab, `[...new Set([...document.querySelectorAll("#search-results *")].map(e => e.localName))].sort()`)
+		if want := []string{"a", "h2", "li", "mark", "ol", "section", "span"}; !slices.Equal(tags, want) {
+			t.Errorf("the results hold the elements %q, want only %q", tags, want)
+		}
+		eval[bool](t, tab, searchResults+`[0].click(), true`)
+		waitFor(t, tab, `location.href === `+strconv.Quote(hrefs[0])+` && document.querySelector("h1") !== null`)
+		if eval[bool](t, tab, `document.documentElement.dataset.pwned === "1"`) {
+			t.Fatal("a search result ran the hostile link's script")
 		}
 	})
 }

@@ -115,6 +115,12 @@ func TestQuickPathsMatchAFreshRender(t *testing.T) {
 		]`, races: `[
 			(rand) => { const all = document.querySelectorAll(".assess-slider"); const s = all[rand(all.length)]; const was = s.value; s.value = String((Number(was) + 1 + rand(Number(s.max))) % (Number(s.max) + 1)); s.dispatchEvent(new Event("input", {bubbles: true})); s.value = was; s.dispatchEvent(new Event("input", {bubbles: true})); },
 		]`},
+		{name: "search field", path: "/search", actions: `[
+			(rand) => { const f = document.getElementById("search-q"); f.value += "syst ecd\"ol"[rand(12)]; f.dispatchEvent(new Event("input", {bubbles: true})); },
+			(rand) => { const f = document.getElementById("search-q"); f.value = f.value.slice(0, -1 - rand(3)); f.dispatchEvent(new Event("input", {bubbles: true})); },
+		]`, races: `[
+			(rand) => { const f = document.getElementById("search-q"); const was = f.value; f.value = was + "sy"[rand(2)]; f.dispatchEvent(new Event("input", {bubbles: true})); f.value = was; f.dispatchEvent(new Event("input", {bubbles: true})); },
+		]`},
 	}
 	for _, c := range controls {
 		t.Run(c.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,6 +35,8 @@ type gatedSite struct {
 	hosted
 	meter *browsertest.Meter
 	gate  chan struct{} // closed: app.wasm goes out
+	mu    sync.Mutex
+	uris  []string // every request's path and query, as the host saw it
 }
 
 func newGatedSite(t *testing.T, dir string) *gatedSite {
@@ -44,6 +47,9 @@ func newGatedSite(t *testing.T, dir string) *gatedSite {
 	}
 	g := &gatedSite{gate: make(chan struct{})}
 	url, meter := browsertest.Metered(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		g.mu.Lock()
+		g.uris = append(g.uris, r.URL.RequestURI())
+		g.mu.Unlock()
 		if strings.HasSuffix(r.URL.Path, ".wasm") {
 			select {
 			case <-g.gate:
@@ -58,6 +64,20 @@ func newGatedSite(t *testing.T, dir string) *gatedSite {
 	}))
 	g.hosted, g.meter = hosted{url: url}, meter
 	return g
+}
+
+// sent returns the requests whose path or query held word, whenever they
+// were made.
+func (g *gatedSite) sent(word string) []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	var out []string
+	for _, u := range g.uris {
+		if strings.Contains(strings.ToLower(u), word) {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // asked reports whether a path ending in suffix was asked for since the

@@ -26,7 +26,8 @@ var corpusDir = cmp.Or(os.Getenv("LADDER_CORPUS"), "../shared/corpus/skylight")
 // into it (which takes the compressed forms of unchanged files from the
 // first). Then it times bin/ladder, carrying the app as make build makes
 // it, building the corpus with no go command to be found, and the warm
-// start of the app on the corpus ×10 against content/'s.
+// start of the app on the corpus ×10 against content/'s, and search on
+// both.
 func measureBuilds(b *testing.B, rep *Report, root, contentSite string, content *ladder.Framework) {
 	b.Helper()
 	corpus := fromRoot(root, corpusDir)
@@ -37,11 +38,15 @@ func measureBuilds(b *testing.B, rep *Report, root, contentSite string, content 
 	}
 	fw := readModel(b, os.DirFS(filepath.Dir(corpus)), filepath.Base(corpus))
 	timeBuild(b, rep, "content/", content, nil)
-	one, _ := timeBuild(b, rep, "corpus", fw, nil)
+	one, corpusSite := timeBuild(b, rep, "corpus", fw, nil)
 	_, tenSite := timeBuild(b, rep, "corpus ×10", times(fw, 10), &one)
 	rep.Notes = append(rep.Notes, "build: ladder build's own time in this process, without go build (app.wasm's brotli comes from the cache of an earlier build); a first build writes into a new folder, a rebuild rewrites the same content over it")
 	timeCarryingBinary(b, rep, root, corpus)
 	measureScale(b, rep, contentSite, tenSite, times(fw, 10))
+	measureSearch(b, rep, []searchSite{
+		{name: fmt.Sprintf("corpus (%d roles)", len(fw.Roles)), dir: corpusSite},
+		{name: fmt.Sprintf("corpus ×10 (%d roles)", 10*len(fw.Roles)), dir: tenSite, target: true},
+	})
 }
 
 // buildTime is a build's time without go build, and its pages.

@@ -215,6 +215,19 @@
     }
   });
 
+  // "/" outside a control takes the visitor to the search field, as on
+  // documentation sites: the search page's own, or the masthead's.
+  addEventListener("keydown", (e) => {
+    if (e.key !== "/" || e.ctrlKey || e.altKey || e.metaKey || isControl(e.target)) {
+      return;
+    }
+    const field = document.getElementById("search-q") || document.getElementById("site-search-q");
+    if (field) {
+      e.preventDefault();
+      field.focus();
+    }
+  });
+
   // A search before the app runs. The search page's field keeps its query
   // in the address, where the app reads it once it runs. A search form
   // sent from another page goes to the search page with the query in the

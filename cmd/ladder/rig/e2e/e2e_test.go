@@ -436,7 +436,7 @@ func testNotFound(t *testing.T, browser context.Context, s hosted) {
 // one visit a page, the scheme switched under it, as a visitor's system
 // switching to dark mode does.
 func testAxe(t *testing.T, browser context.Context, s hosted) {
-	for _, path := range []string{"/", role, senior, "/roles/nope", compareSenior, "/compare", track, grid} {
+	for _, path := range []string{"/", role, senior, "/roles/nope", compareSenior, "/compare", track, grid, "/search?q=delivery"} {
 		tab := browsertest.NewTab(t, browser)
 		for i, scheme := range []string{"light", "dark"} {
 			_, err := chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
@@ -451,6 +451,9 @@ func testAxe(t *testing.T, browser context.Context, s hosted) {
 				}
 				use(t, tab)
 				waitFor(t, tab, appReady)
+				if strings.HasPrefix(path, "/search") {
+					waitFor(t, tab, `document.querySelector("#search-results .search-hit") !== null`)
+				}
 			}
 			waitFor(t, tab, `matchMedia("(prefers-color-scheme: `+scheme+`)").matches`)
 			violations, err := browsertest.Axe(tab)

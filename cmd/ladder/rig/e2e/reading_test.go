@@ -390,6 +390,7 @@ var lighthousePages = []string{
 	"/roles/software-engineer/grid",
 	"/roles/software-engineer/skills/software-development",
 	"/compare?left=software-engineer/senior&right=software-engineer/staff",
+	"/search?q=mentor",
 	"/assess/software-engineer",
 	"/404.html", // Lighthouse audits no page served with status 404
 }

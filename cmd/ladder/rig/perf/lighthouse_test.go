@@ -27,6 +27,7 @@ var lighthouseKinds = []struct {
 	{"grid", "/roles/software-engineer/grid", true},
 	{"skill track", "/roles/software-engineer/skills/software-development", true},
 	{"compare", "/compare?left=software-engineer/senior&right=software-engineer/staff", false},
+	{"search", "/search?q=mentor", false},
 	{"assess", "/assess/software-engineer", false},
 	{"not found (its file)", "/404.html", false},
 }

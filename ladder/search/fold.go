@@ -1,39 +1,39 @@
 package search
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Fold returns s as search compares it: lower case, letters without their
 // diacritics ("Café" reads "cafe", "Straße" "strasse"), and typographic
 // quotes and dashes as their plain forms (’ is ', “ is ", – is -).
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	for _, r := range s {
-		foldRune(&b, r)
+		b = foldRune(b, r)
 	}
-	return b.String()
+	return string(b)
 }
 
-// foldRune writes r folded into b.
-func foldRune(b *strings.Builder, r rune) {
+// foldRune appends r folded to b.
+func foldRune(b []byte, r rune) []byte {
 	switch {
 	case r < 0x80:
-		b.WriteRune(unicode.ToLower(r))
-	case unicode.Is(unicode.Mn, r):
-		// A combining mark: the diacritic of a decomposed letter.
-	case plain[r] != "":
-		b.WriteString(plain[r])
-	default:
-		r = unicode.ToLower(r)
-		if p := plain[r]; p != "" {
-			b.WriteString(p)
-		} else {
-			b.WriteRune(r)
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
 		}
+		return append(b, byte(r))
+	case unicode.Is(unicode.Mn, r):
+		return b // a combining mark: the diacritic of a decomposed letter
+	case plain[r] != "":
+		return append(b, plain[r]...)
 	}
+	r = unicode.ToLower(r)
+	if p := plain[r]; p != "" {
+		return append(b, p...)
+	}
+	return utf8.AppendRune(b, r)
 }
 
 // plain maps lower-case letters with diacritics, and typographic
@@ -63,17 +63,28 @@ type token struct {
 	start, end int
 }
 
-// tokens splits text into its words: runs of letters and digits, an
-// apostrophe between two letters joining them ("Skylight’s" is one word,
-// "skylights", as slugs read it). Each word is folded.
+// tokens splits text into its words (see scanWords).
 func tokens(text string) []token {
 	var out []token
-	var b strings.Builder
+	scanWords(text, func(start, end int, word []byte) {
+		out = append(out, token{string(word), start, end})
+	})
+	return out
+}
+
+// scanWords calls fn with each word of text, in order: where it stands
+// in text, in bytes, and the word folded, in a buffer fn must not keep. A
+// word is a run of letters and digits, an apostrophe between two letters
+// joining them ("Skylight’s" is one word, "skylights", as slugs read it).
+// Indexing scans every word of every place with it, and allocates for
+// none.
+func scanWords(text string, fn func(start, end int, word []byte)) {
+	var b []byte
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			out = append(out, token{b.String(), start, end})
-			b.Reset()
+			fn(start, end, b)
+			b = b[:0]
 			start = -1
 		}
 	}
@@ -89,7 +100,7 @@ func tokens(text string) []token {
 			if start < 0 {
 				start = i
 			}
-			foldRune(&b, r)
+			b = foldRune(b, r)
 		case start >= 0 && unicode.Is(unicode.Mn, r):
 			// A combining mark inside a word: dropped by folding.
 		default:
@@ -97,7 +108,6 @@ func tokens(text string) []token {
 		}
 	}
 	flush(len(text))
-	return out
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -42,41 +42,44 @@ type post struct {
 func NewIndex(docs []Doc) *Index {
 	ix := &Index{docs: docs, text: make([][fields][]int32, len(docs))}
 	ix.tallies.New = func() any { return new([]tally) }
-	// The words of every field, then every word once, sorted, and
-	// numbered in that order.
-	split := make([][fields][]string, len(docs))
+	// Every word, numbered as it first comes; then sorted, and numbered
+	// anew in that order.
 	ids := map[string]int32{}
+	var numbered []string // the words by their first numbers
 	for d := range docs {
 		for f, s := range [fields]string{docs[d].Title, docs[d].Text, docs[d].Context} {
-			split[d][f] = words(s)
-			for _, w := range split[d][f] {
-				ids[w] = 0
-			}
+			var list []int32
+			scanWords(s, func(_, _ int, w []byte) {
+				id, ok := ids[string(w)]
+				if !ok {
+					id = int32(len(numbered))
+					numbered = append(numbered, string(w))
+					ids[numbered[id]] = id
+				}
+				list = append(list, id)
+			})
+			ix.text[d][f] = list
 		}
 	}
-	ix.vocab = make([]string, 0, len(ids))
-	for w := range ids {
-		ix.vocab = append(ix.vocab, w)
-	}
+	ix.vocab = slices.Clone(numbered)
 	slices.Sort(ix.vocab)
+	renumber := make([]int32, len(numbered))
 	for i, w := range ix.vocab {
-		ids[w] = int32(i)
+		renumber[ids[w]] = int32(i)
 	}
 	ix.posts = make([][]post, len(ix.vocab))
 	in := make([]uint8, len(ix.vocab)) // the fields of this place each word is in
 	var held []int32
-	for d := range split {
-		for f := range split[d] {
-			list := make([]int32, len(split[d][f]))
-			for i, w := range split[d][f] {
-				id := ids[w]
+	for d := range ix.text {
+		for f, list := range ix.text[d] {
+			for i, id := range list {
+				id = renumber[id]
 				list[i] = id
 				if in[id] == 0 {
 					held = append(held, id)
 				}
 				in[id] |= 1 << f
 			}
-			ix.text[d][f] = list
 		}
 		for _, id := range held {
 			ix.posts[id] = append(ix.posts[id], post{int32(d), in[id]})

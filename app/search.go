@@ -3,7 +3,6 @@ package app
 import (
 	"net/url"
 
-	"github.com/ladder-explorer/ladder/ladder/search"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -110,7 +109,10 @@ func (p *searchPage) load(ctx app.Context) {
 // searchDescription is the search page's description.
 const searchDescription = "Find where a skill, a tool or a practice appears in every role and level."
 
-// typed takes the field's new query, after quickType has shown it.
+// typed takes the field's new query: it searches, writes the results and
+// puts the query in the address. go-app calls it during the input event,
+// before the quick path, which then finds the results written; the quick
+// path writes them when go-app has not.
 func (p *searchPage) typed(ctx app.Context, _ app.Event) {
 	p.query = ctx.JSSrc().Get("value").String()
 	p.shown = p.view(p.query)
@@ -135,7 +137,8 @@ func searchTitle(q string) string {
 }
 
 // quickType shows the results of the field's query during the input
-// event (see quick.go), unless the places are still on their way.
+// event (see quick.go), unless the places are still on their way; typed
+// has most often written them already.
 func (p *searchPage) quickType(field app.Value) bool {
 	v := p.view(field.Get("value").String())
 	if !v.ready {
@@ -186,12 +189,4 @@ func (p *searchPage) Render() app.UI {
 		// The results: written by the page (see write), never by go-app.
 		app.Raw(`<div class="search-results" id="search-results"></div>`),
 	)
-}
-
-// searchIndex is the index the page searches, or nil while it is on its
-// way or could not be had.
-func (p *searchPage) searchIndex() *search.Index {
-	p.cat.mu.Lock()
-	defer p.cat.mu.Unlock()
-	return p.cat.search
 }

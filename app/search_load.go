@@ -59,6 +59,14 @@ func (c *Catalog) NeedSearch(ctx app.Context, then func(app.Context)) *search.In
 	return nil
 }
 
+// searchIndex is the search's places, indexed, or nil while they are on
+// their way or could not be had (see NeedSearch).
+func (c *Catalog) searchIndex() *search.Index {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.search
+}
+
 // SearchErr says why the search's places could not be loaded, or nil.
 func (c *Catalog) SearchErr() error {
 	c.mu.Lock()

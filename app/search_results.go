@@ -28,7 +28,7 @@ func (p *searchPage) view(q string) searchView {
 	if app.IsServer {
 		return searchView{query: q, count: "Search needs the app, which starts as the page loads…"}
 	}
-	ix := p.searchIndex()
+	ix := p.cat.searchIndex()
 	if p.shown.ready && ix != nil && p.shown.query == q {
 		return p.shown
 	}

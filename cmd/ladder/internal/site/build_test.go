@@ -237,6 +237,21 @@ func TestBuildWorkerKeepsTheApp(t *testing.T) {
 				t.Errorf("prefix %q: the worker does not keep %s", prefix, prefix+u)
 			}
 		}
+		// The search's file is kept when search is first used, not at
+		// install: the worker names it apart, and the search page.
+		search, err := filepath.Glob(filepath.Join(dir, "data", "search.*.json"))
+		if err != nil || len(search) != 1 {
+			t.Fatalf("prefix %q: %d search files (%v), want one", prefix, len(search), err)
+		}
+		searchURL := prefix + "/data/" + filepath.Base(search[0])
+		if listed[searchURL] {
+			t.Errorf("prefix %q: the worker keeps %s at install", prefix, searchURL)
+		}
+		for _, want := range []string{`const onUse = ["` + searchURL + `"];`, `const searchPage = "` + prefix + `/search";`} {
+			if !strings.Contains(worker, want) {
+				t.Errorf("prefix %q: the worker lacks %s", prefix, want)
+			}
+		}
 		if !strings.Contains(worker, `"ladder-" + "`+res.Version+`"`) {
 			t.Errorf("the worker's cache is not named after version %s", res.Version)
 		}

@@ -21,34 +21,23 @@ const (
 // frameMs is one frame at 60 Hz, the reference of the interactions.
 const frameMs = 1000.0 / 60
 
-// stepScript moves a control one step at a time (a range input one value
-// up, wrapping round; a select to its next option) and times, from the
-// event, when the watched element's text changes in the DOM and when the
-// next animation frame after that starts.
-const stepScript = `(async (input, watch, kind, steps, pause) => {
-	const target = () => document.querySelector(watch);
+// timedSteps is a script's function that times steps in the page: for
+// each, it makes the promise of when the page shows it (a
+// MutationObserver, ready before the step), takes the step (a control
+// changed and its event fired), and times from the event to that change
+// in the DOM (-1 when none came within 2 s) and to the next animation
+// frame after it.
+const timedSteps = `async (steps, pause, observe, shown, step) => {
 	const dom = [], frame = [];
 	for (let i = 0; i < steps; i++) {
-		const e = document.querySelector(input);
-		let value;
-		if (e.tagName === "SELECT") {
-			const opts = [...e.options].filter(o => o.value !== "");
-			value = opts[(opts.findIndex(o => o.value === e.value) + 1) % opts.length].value;
-		} else {
-			value = String(+e.value < +e.max ? +e.value + 1 : +e.min);
-		}
-		const before = target() ? target().textContent : null;
+		const seen = shown(i);
 		const changed = new Promise(res => {
-			const mo = new MutationObserver(() => {
-				const t = target();
-				if (t && t.textContent !== before) { mo.disconnect(); res(performance.now()) }
-			});
-			mo.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+			const mo = new MutationObserver(list => { if (seen(list)) { mo.disconnect(); res(performance.now()) } });
+			mo.observe(document.body, observe);
 			setTimeout(() => { mo.disconnect(); res(-1) }, 2000);
 		});
 		const t0 = performance.now();
-		e.value = value;
-		e.dispatchEvent(new Event(kind, {bubbles: true}));
+		step(i);
 		const t1 = await changed;
 		const t2 = await new Promise(res => requestAnimationFrame(() => res(performance.now())));
 		dom.push(t1 < 0 ? -1 : t1 - t0);
@@ -56,6 +45,32 @@ const stepScript = `(async (input, watch, kind, steps, pause) => {
 		await new Promise(res => setTimeout(res, pause));
 	}
 	return {dom, frame};
+}`
+
+// stepScript moves a control one step at a time (a range input one value
+// up, wrapping round; a select to its next option) and times, from the
+// event, when the watched element's text changes in the DOM and when the
+// next animation frame after that starts.
+const stepScript = `(async (input, watch, kind, steps, pause) => {
+	const target = () => document.querySelector(watch);
+	let value;
+	const shown = () => {
+		const e = document.querySelector(input);
+		if (e.tagName === "SELECT") {
+			const opts = [...e.options].filter(o => o.value !== "");
+			value = opts[(opts.findIndex(o => o.value === e.value) + 1) % opts.length].value;
+		} else {
+			value = String(+e.value < +e.max ? +e.value + 1 : +e.min);
+		}
+		const before = target() ? target().textContent : null;
+		return () => target() !== null && target().textContent !== before;
+	};
+	const step = () => {
+		const e = document.querySelector(input);
+		e.value = value;
+		e.dispatchEvent(new Event(kind, {bubbles: true}));
+	};
+	return (` + timedSteps + `)(steps, pause, {subtree: true, childList: true, characterData: true, attributes: true}, shown, step);
 })`
 
 // interaction is one control of one page to time.

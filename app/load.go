@@ -21,9 +21,9 @@ const RoleFileMeta = "ladder-role-file"
 // first render is the prerendered page. A page of a role names its role's
 // file (RoleFileMeta); any other page, or a role its page does not name,
 // needs the data index first, and a page of a role that names other roles
-// (route.namesRoles) fetches it beside the role's file. It blocks until they have arrived: call it
-// before the app starts. When the index cannot be had, the catalog has no
-// roles and every page says why.
+// (route.namesRoles) fetches it beside the role's file. It blocks until
+// they have arrived: call it before the app starts. When the index cannot
+// be had, the catalog has no roles and every page says why.
 func LoadCatalog(site Site, u *url.URL) *Catalog {
 	c := newCatalog(site)
 	ids := c.rolesAt(u)

@@ -69,15 +69,9 @@ func countPlaces(res search.Results) string {
 // escaped: it is the content's.
 func resultsHTML(c *Catalog, ix *search.Index, q search.Query, res search.Results) string {
 	var b strings.Builder
-	outline := c.Outline()
 	for gi, g := range res.Groups {
-		title := g.Role
-		role := outline.Role(g.Role)
-		if role != nil {
-			title = role.Title
-		}
 		id := "search-group-" + strconv.Itoa(gi)
-		b.WriteString(`<section class="search-group" aria-labelledby="` + id + `"><h2 id="` + id + `">` + escapeText(title) + `</h2><ol class="search-hits">`)
+		b.WriteString(`<section class="search-group" aria-labelledby="` + id + `"><h2 id="` + id + `">` + escapeText(c.title(g.Role)) + `</h2><ol class="search-hits">`)
 		for _, h := range g.Hits {
 			d := ix.Doc(h.Doc)
 			b.WriteString(`<li><a class="search-hit" href="` + escapeText(c.Path(placePath(d))) + `"><span class="hit-title">`)
@@ -147,20 +141,26 @@ func placeWhere(d search.Doc, c *Catalog) string {
 // scrolling: ↓ and ↑ go from the field to the results and between them,
 // Escape back to the field, and Enter in the field opens the first.
 func moveThroughResults(e app.Value) {
+	key := e.Get("key").String()
+	switch key {
+	case "ArrowDown", "ArrowUp", "Escape", "Enter":
+	default:
+		return // typing: nothing to move
+	}
 	doc := app.Window().Get("document")
 	field := doc.Call("getElementById", "search-q")
-	hits := doc.Call("querySelectorAll", "#search-results a.search-hit")
-	target, at := e.Get("target"), -2
 	if !field.Truthy() {
 		return
 	}
+	target, at := e.Get("target"), -2
 	if target.Equal(field) {
 		at = -1
-		if e.Get("key").String() == "Enter" {
+		if key == "Enter" {
 			// The page is already the search: the form is not sent.
 			e.Call("preventDefault")
 		}
 	}
+	hits := doc.Call("querySelectorAll", "#search-results a.search-hit")
 	if hits.Length() == 0 {
 		return
 	}
@@ -170,7 +170,7 @@ func moveThroughResults(e app.Value) {
 		}
 	}
 	next := at
-	switch e.Get("key").String() {
+	switch key {
 	case "ArrowDown":
 		next = min(at+1, hits.Length()-1)
 	case "ArrowUp":

@@ -86,9 +86,10 @@ type siteResources struct {
 func (r siteResources) AppWASM() string { return r.wasm }
 
 // workerTemplate is the service worker's template with the files to keep
-// filled in: at install, and when first used (the search's file). go-app fills in the version; go-app's own worker and list
-// are replaced: it keeps every file of a version anew, and under a prefix
-// names "/prefix" where the installed app starts at "/prefix/".
+// filled in: at install, and when first used (the search's file). go-app
+// fills in the version; go-app's own worker and list are replaced: it
+// keeps every file of a version anew, and under a prefix names "/prefix"
+// where the installed app starts at "/prefix/".
 func workerTemplate(o *Options, precache []cached) string {
 	entries := make([][2]string, len(precache))
 	for i, c := range precache {

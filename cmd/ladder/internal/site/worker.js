@@ -2,16 +2,16 @@
 // use once the visitor uses the app. It keeps the app's own files, the data
 // and the app shell, not a copy of every page: offline, an address it has
 // no page for gets the shell, which starts the app, and the app shows the
-// address's page from the data. The search's file it keeps when search is
-// first used: a visitor who never searches never fetches it. ladder build fills in the list of files,
+// address's page from the data. ladder build fills in the list of files,
 // each with a revision (a hash of its bytes): an update fetches only the
 // files whose revision changed, and copies the others from the cache it
-// replaces.
+// replaces. The search's file it keeps when search is first used: a
+// visitor who never searches never fetches it.
 const cacheName = "ladder-" + "{{.Version}}";
 // [[url, revision], ...]
 const precache = @PRECACHE@;
-// [url, ...]: files kept when the app first asks for them. Their names
-// carry a hash of their bytes.
+// [url, ...]: files kept when the app, having fetched one, asks for it to
+// be kept (see keep). Their names carry a hash of their bytes.
 const onUse = @ONUSE@;
 // The search page: its query, which the app reads, is not sent.
 const searchPage = @SEARCH@;
@@ -111,23 +111,13 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(request));
     return;
   }
-  event.respondWith(fromCache(request));
+  event.respondWith(
+    caches
+      .open(cacheName)
+      .then((cache) => cache.match(request))
+      .then((cached) => cached || fetch(request))
+  );
 });
-
-// fromCache answers a file from the copy, else from the network, keeping
-// a file kept on use as it arrives.
-async function fromCache(request) {
-  const cache = await caches.open(cacheName);
-  const cached = await cache.match(request);
-  if (cached) {
-    return cached;
-  }
-  const response = await fetch(request);
-  if (response.ok && onUse.includes(new URL(request.url).pathname)) {
-    await cache.put(request, response.clone());
-  }
-  return response;
-}
 
 // page answers a navigation from the network, which has every page and
 // the newest; offline, or when the network is slower than pageTimeout,

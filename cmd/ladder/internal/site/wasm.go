@@ -27,9 +27,12 @@ const MinimalPackage = "github.com/ladder-explorer/ladder/cmd/ladder/internal/si
 // app and at each update of the app itself. The first budget, 1.10×, held
 // until the content became data; 1.13× was set to leave about 25 KB of
 // brotli for search, which took 24 KB (1.120× to 1.137×) from a base that
-// had grown to 1.120× meanwhile. 1.14× holds search with 4 KB to spare:
-// the next view is a decision again, not a drift.
-const WasmBudget = 1.14
+// had grown to 1.120× meanwhile. Brotli's best quality moves by several
+// KB for a change of a few hundred bytes of code (a change that took 328
+// bytes out of app.wasm added 4.6 KB with brotli), so a budget must keep
+// more than that in hand: 1.15× holds search with about 14 KB, and the
+// next view is a decision again, not a drift.
+const WasmBudget = 1.15
 
 // WasmFlags are the go build flags of app.wasm. Benchmarks that compare its
 // size with other clients build those with the same flags.

@@ -90,9 +90,6 @@ func NewIndex(docs []Doc) *Index {
 	return ix
 }
 
-// Len is the number of places indexed.
-func (ix *Index) Len() int { return len(ix.docs) }
-
 // Doc is the place numbered i, as NewIndex was given it.
 func (ix *Index) Doc(i int) Doc { return ix.docs[i] }
 
@@ -193,11 +190,12 @@ type tally struct {
 	strong      bool
 }
 
-// weigh is what a term found in the given fields of a place is worth:
-// in the best of them, as a phrase, a whole word, or a word's start.
-func weigh(t Term, fields uint8, whole bool) int {
+// weigh is what a term found in some fields of a place (in, a set of
+// their bits) is worth: in the best of them, as a phrase, a whole word, or
+// a word's start.
+func weigh(t Term, in uint8, whole bool) int {
 	for f := range fields {
-		if fields&(1<<f) == 0 {
+		if in&(1<<f) == 0 {
 			continue
 		}
 		switch w := weights[f]; {

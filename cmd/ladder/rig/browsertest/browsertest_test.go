@@ -513,6 +513,28 @@ func TestNginxTakenPort(t *testing.T) {
 	}
 }
 
+// A server that took the port and answers is not mistaken for nginx.
+func TestNginxPortAnsweredByAnother(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the nginx test in -short mode")
+	}
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("another server"))
+	}))
+	defer other.Close()
+	port := other.Listener.Addr().(*net.TCPAddr).Port
+	dir := t.TempDir()
+	snippet := filepath.Join(repoRoot(), "web", "nginx", "ladder.conf")
+	build := nginxBuild()
+	s, err := startNginx(dir, dir, snippet, build.brotliModule(), build, port)
+	if err == nil {
+		s.Stop()
+	}
+	if !errors.Is(err, errAddrInUse) {
+		t.Errorf("start nginx on a port another server answers: %v, want %v", err, errAddrInUse)
+	}
+}
+
 // checkHeaders checks the headers ladder.conf sends with every answer.
 func checkHeaders(t *testing.T, h http.Header) {
 	t.Helper()

@@ -179,6 +179,7 @@ func startNginx(dir, root, snippet, module string, build nginxInfo, port int) (*
 		close(s.done)
 	}()
 	client := &http.Client{Timeout: time.Second}
+	attempt := 0
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
@@ -196,15 +197,37 @@ func startNginx(dir, root, snippet, module string, build nginxInfo, port int) (*
 			s.Stop()
 			return nil, fmt.Errorf("port %d: %w", port, errAddrInUse)
 		}
-		if resp, err := client.Get(s.URL + "/"); err == nil {
+		probe := fmt.Sprintf("/?browsertest-probe=%d-%d", port, attempt)
+		attempt++
+		if resp, err := client.Get(s.URL + probe); err == nil {
 			resp.Body.Close()
-			return s, nil
+			// Another server may have taken the port between freePort and
+			// nginx's bind, and answer while nginx retries it: only an
+			// answer that our nginx logged counts.
+			if s.logged(probe) {
+				return s, nil
+			}
+			s.Stop()
+			return nil, fmt.Errorf("port %d answered by another server: %w", port, errAddrInUse)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	s.Stop()
 	log, _ := os.ReadFile(s.ErrorLog)
 	return nil, fmt.Errorf("nginx did not answer on %s in 10s\n%s%s", s.URL, stderr.String(), log)
+}
+
+// logged reports whether nginx's access log holds a request for path,
+// waiting up to a second: nginx writes the line once the answer is sent.
+func (s *Server) logged(path string) bool {
+	want := []byte(" " + path + " ")
+	for range 20 {
+		if log, _ := os.ReadFile(s.AccessLog); bytes.Contains(log, want) {
+			return true
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return false
 }
 
 // freePort returns a port of 127.0.0.1 that nobody listens on right now.

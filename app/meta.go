@@ -13,7 +13,8 @@ import (
 const maxDescription = 160
 
 // setMeta gives the page its title and description. At build time it also
-// sets the page's public address, which go-app writes as og:url; in the
+// sets the page's public address, which go-app writes as og:url (a build
+// without a base URL has none, and drops the tag); in the
 // browser it points the canonical link at the page shown, which changes
 // when the level slider moves.
 func setMeta(ctx app.Context, c *Catalog, path, title, description string) {

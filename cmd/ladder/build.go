@@ -10,11 +10,16 @@ import (
 	"github.com/ladder-explorer/ladder/cmd/ladder/internal/site"
 )
 
-// Defaults of build and serve: make run builds for the address it serves.
+// Defaults of build and serve.
 const (
 	defaultOut  = "build/site"
 	defaultAddr = "127.0.0.1:8080"
 )
+
+// noBaseURL is what build says once when it has no public origin.
+const noBaseURL = "note: built without --base-url: pages carry no canonical link, og:url or og:image, " +
+	"so link previews in chats and search engines lack them; give the site's public origin, " +
+	"such as --base-url https://careers.example.org"
 
 // build writes the static site of the content. Content with errors is not
 // built: status 1, and the output folder is left as it was.
@@ -25,7 +30,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	strict := set.Bool("strict", false, "treat warnings as errors")
 	o := site.Options{Log: stderr}
 	set.StringVar(&o.Out, "out", defaultOut, "folder to write the site to")
-	set.StringVar(&o.BaseURL, "base-url", "http://"+defaultAddr, "public origin of the site")
+	set.StringVar(&o.BaseURL, "base-url", "", "public origin of the site")
 	set.StringVar(&o.Prefix, "prefix", "", "path the site is served under")
 	if err := parseFlags(set, args, stderr); err != nil {
 		return err
@@ -44,6 +49,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	res, err := site.Build(ctx, fw, o)
 	if err != nil {
 		return fmt.Errorf("build: %w", err)
+	}
+	if o.BaseURL == "" {
+		fmt.Fprintln(stderr, noBaseURL)
 	}
 	fmt.Fprintf(stdout, "wrote %s, %s (%.1f MB) to %s in %.1fs, %.1fs of it compiling app.wasm; version %s\n",
 		plural(res.Pages, "page"), plural(res.Files, "file"), float64(res.Bytes)/1e6, o.Out,

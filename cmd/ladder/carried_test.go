@@ -50,6 +50,10 @@ func TestBuildWithoutToolchain(t *testing.T) {
 	if strings.Contains(stderr.String(), "compiling") {
 		t.Errorf("the ladder that carries the app compiled one:\n%s", stderr.String())
 	}
+	// Without --base-url, it says once that link previews need it.
+	if n := strings.Count(stderr.String(), noBaseURL); n != 1 {
+		t.Errorf("a build without --base-url says %d times that previews need it:\n%s", n, stderr.String())
+	}
 	want, err := os.ReadFile(filepath.Join(dir, "prebuilt", "app.wasm"))
 	if err != nil {
 		t.Fatal(err)
@@ -64,6 +68,17 @@ func TestBuildWithoutToolchain(t *testing.T) {
 	}
 	if len(want) == 0 {
 		t.Error("the carried app.wasm is empty")
+	}
+
+	cmd = exec.Command(carrying, "build", "--content", corpus, "--out", filepath.Join(dir, "site-public"), "--base-url", "https://careers.example.org")
+	cmd.Env = noGo
+	stderr.Reset()
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("ladder build --base-url: %v\n%s", err, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "--base-url") {
+		t.Errorf("a build with --base-url says it lacks one:\n%s", stderr.String())
 	}
 
 	cmd = exec.Command(plain, "build", "--content", corpus, "--out", filepath.Join(dir, "site-plain"))

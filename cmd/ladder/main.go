@@ -27,8 +27,8 @@ Commands:
   build [flags]                write the explorer's static site
       --content DIR            folder of pathway pages (default content)
       --out DIR                folder to write the site to (default build/site)
-      --base-url URL           public origin, for canonical links
-                               (default http://127.0.0.1:8080)
+      --base-url URL           the site's public origin, for canonical
+                               links and link previews (default none)
       --prefix /path           serve the site under this path (default none)
       --strict                 treat warnings as errors
   serve [flags]                serve a built site, or a live preview of pages

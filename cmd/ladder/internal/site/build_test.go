@@ -161,6 +161,35 @@ func TestBuildPages(t *testing.T) {
 	}
 }
 
+// TestBuildWithoutBaseURL checks that a site built without a public origin
+// names no host: no canonical link, og:url or og:image, which must be
+// absolute, and no empty meta tag.
+func TestBuildWithoutBaseURL(t *testing.T) {
+	dir, _ := buildSite(t, Options{})
+	for _, file := range []string{"index.html", "roles/devops-engineer.html", "roles/devops-engineer/senior.html", "compare.html", "404.html"} {
+		html := readFile(t, dir, file)
+		if canonRe.MatchString(html) {
+			t.Errorf("%s has a canonical link", file)
+		}
+		for _, m := range metaRe.FindAllStringSubmatch(html, -1) {
+			if m[2] == "og:url" || m[2] == "og:image" {
+				t.Errorf("%s has %s %q", file, m[2], m[1])
+			}
+		}
+		if strings.Contains(html, "<meta content name=") {
+			t.Errorf("%s has an empty meta tag", file)
+		}
+		for _, host := range []string{"127.0.0.1", "localhost", "prerender.invalid"} {
+			if strings.Contains(html, host) {
+				t.Errorf("%s names %s", file, host)
+			}
+		}
+		if !strings.Contains(html, `property="og:title"`) {
+			t.Errorf("%s lost its og:title", file)
+		}
+	}
+}
+
 // fileExists says whether the site in dir has the file name.
 func fileExists(dir, name string) bool {
 	_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))

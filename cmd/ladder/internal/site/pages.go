@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -126,8 +127,21 @@ func renderPage(o *Options, path string, startsApp bool, roleFile string) (page 
 		loader = slices.Concat(scripts, loader)
 	}
 	b = bytes.Replace(b, scripts, loader, 1)
+	b = emptyMeta.ReplaceAll(b, nil)
+	if o.BaseURL == "" {
+		b = ogURLMeta.ReplaceAll(b, nil)
+	}
 	return bytes.Replace(b, charsetMeta, charsetAndPolicy, 1), nil
 }
+
+// emptyMeta is a meta tag go-app writes with nothing in it (author,
+// keywords, og:image without a base URL): it says nothing.
+var emptyMeta = regexp.MustCompile(`<meta content (?:name|property)="[^"]+">\n`)
+
+// ogURLMeta is go-app's og:url, which must be an absolute address: without
+// a base URL it is the address the page was rendered at, which no visitor
+// can reach, so the page goes without one.
+var ogURLMeta = regexp.MustCompile(`<meta content="[^"]*" property="og:url">\n`)
 
 // get returns what h answers to a GET of path.
 func get(h *app.Handler, path string) ([]byte, error) {

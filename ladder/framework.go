@@ -6,6 +6,9 @@ type Framework struct {
 	// family lists have an empty Family and come after the others.
 	Families []Family `json:"families"`
 	Roles    []Role   `json:"roles"`
+	// Permalinks are the addresses the careers site's index pages had,
+	// which the site keeps working, sending visitors to its list of roles.
+	Permalinks []string `json:"-"`
 }
 
 // Family is a named group of roles, such as "Engineering".

@@ -19,9 +19,26 @@ type Role struct {
 	// Notes are sections after the last level, such as References or
 	// Attribution: they belong to the role, not to a level.
 	Notes []Note `json:"notes"`
+	// Permalink is the address the role's page had on the careers site, a
+	// path such as "/careers/career-pathways/devops-engineer/", or empty.
+	// The site keeps it working, sending visitors to the role's pages.
+	Permalink string `json:"-"`
+	// Anchors are the ids the headings of that page had, in the page's
+	// order, each with the part of the role it introduced.
+	Anchors []Anchor `json:"-"`
 	// Source is the page the role was read from, for diagnostics.
 	Source string `json:"-"`
 	Pos    Pos    `json:"-"`
+}
+
+// Anchor is the id a heading had on the careers site's page of a role, and
+// where what it introduced is now: a level (Level), a skill's definition
+// (Skill), a level's expectation of a skill (both), or the role itself
+// (neither).
+type Anchor struct {
+	ID    string
+	Level string
+	Skill string
 }
 
 // Note is a titled section of a role that is not part of its ladder.

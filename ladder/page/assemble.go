@@ -30,6 +30,7 @@ func (b *builder) role() *ladder.Role {
 	}
 	for _, s := range b.skills {
 		skill := ladder.Skill{ID: ladder.Slug(s.head.title), Name: s.head.title, Prose: b.render(s.lines, under(s.head), s.head.pos), Pos: s.head.pos}
+		b.placed[s.head] = ladder.Anchor{Skill: skill.ID}
 		if skill.IsEmpty() {
 			b.src.warn(s.head.pos, "required skill %q has no description", skill.Name)
 		}
@@ -43,9 +44,15 @@ func (b *builder) role() *ladder.Role {
 		level := ladder.Level{ID: ladder.Slug(l.name), Name: l.name, Title: sec.head.title, Prose: b.render(sec.lines, under(sec.head), sec.head.pos), Pos: sec.head.pos}
 		level.Skills = b.expectations(r, sec, l.name)
 		r.Levels = append(r.Levels, level)
+		b.placed[sec.head] = ladder.Anchor{Level: level.ID}
 	}
 	for _, n := range b.notes {
 		r.Notes = append(r.Notes, ladder.Note{Title: n.head.title, Prose: b.render(n.lines, under(n.head), n.head.pos)})
+		b.ofRole[n.head] = true
+	}
+	r.Permalink = b.keepPermalink()
+	if r.Permalink != "" {
+		r.Anchors = b.anchors()
 	}
 	return r
 }
@@ -172,6 +179,7 @@ func (b *builder) expectations(r *ladder.Role, sec *levelSection, level string) 
 		slot := len(names)
 		if j := idx[i]; j >= 0 {
 			e.SkillID, slot = r.Skills[j].ID, j
+			b.placed[s.head] = ladder.Anchor{Level: ladder.Slug(level), Skill: e.SkillID}
 			if how := matchWords[kind[i]]; how != "" {
 				b.src.warn(s.head.pos, "skill heading %q differs from the required skill %q; matched %s", e.Name, names[j].text, how)
 			}

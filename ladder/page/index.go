@@ -10,8 +10,9 @@ import (
 // index is what a careers site's index page says of its roles: families,
 // each a ### heading, listing roles by links to their pages.
 type index struct {
-	path     string
-	families []indexFamily
+	path      string
+	permalink string // its address on the careers site, when it can be kept
+	families  []indexFamily
 }
 
 type indexFamily struct {
@@ -26,14 +27,23 @@ type indexRef struct {
 
 var mdLink = regexp.MustCompile(`\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)`)
 
-// parseIndex reads an index page. Its front matter, if any, is not used.
+// parseIndex reads an index page. Of its front matter, only the permalink
+// is used.
 func parseIndex(name string, raw []byte) (*index, []ladder.Diagnostic) {
 	src, diags := newSource(name, raw)
 	if src == nil {
 		return nil, diags
 	}
-	_, _, body, _ := src.splitFrontMatter(false)
+	data, line, body, ok := src.splitFrontMatter(false)
 	idx := &index{path: name}
+	if ok {
+		fm := src.parseFrontMatter(data, line)
+		p, err := oldAddress(fm.permalink)
+		if err != nil {
+			src.warn(fm.permalinkPos, "the permalink %q cannot be kept as an address of the site (%v): links to it will not be sent to the list of roles", fm.permalink, err)
+		}
+		idx.permalink = p
+	}
 	var fam *indexFamily
 	for _, bl := range src.scanBody(body) {
 		if h := bl.head; h != nil && h.depth <= 3 {
@@ -92,6 +102,11 @@ func order(roles []*ladder.Role, indexes []*index) (*ladder.Framework, []ladder.
 			if len(fam.Roles) > 0 {
 				fw.Families = append(fw.Families, fam)
 			}
+		}
+	}
+	for _, idx := range indexes {
+		if idx.permalink != "" {
+			fw.Permalinks = append(fw.Permalinks, idx.permalink)
 		}
 	}
 	for _, f := range fw.Families {

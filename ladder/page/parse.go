@@ -25,7 +25,7 @@ func Parse(name string, raw []byte) (*ladder.Role, []ladder.Diagnostic) {
 	if ladder.HasErrors(src.diags) {
 		return nil, src.diags
 	}
-	b := &builder{src: src, fm: fm}
+	b := &builder{src: src, fm: fm, placed: map[*heading]ladder.Anchor{}, ofRole: map[*heading]bool{}}
 	for _, bl := range src.scanBody(body) {
 		b.add(bl)
 	}
@@ -66,6 +66,12 @@ type builder struct {
 	tooLarge      bool    // more skills than MaxSkills: the page is refused
 	levels        []*levelSection
 	notes         []*section
+	// headings are the page's headings in its order; placed says where the
+	// role's parts went (role fills it), ofRole which headings belong to
+	// the role as a whole, for the page's anchors.
+	headings []*heading
+	placed   map[*heading]ladder.Anchor
+	ofRole   map[*heading]bool
 }
 
 // section is a heading and the Markdown under it.
@@ -87,6 +93,9 @@ type levelSection struct {
 
 func (b *builder) add(bl block) {
 	h := bl.head
+	if h != nil {
+		b.headings = append(b.headings, h)
+	}
 	switch {
 	case h == nil:
 		b.intro = append(b.intro, bl.lines...)
@@ -95,11 +104,14 @@ func (b *builder) add(bl block) {
 	case b.phase == inIntro && isRequired(h.title):
 		b.phase, b.requiredDepth = inRequired, h.depth
 		b.intro = append(b.intro, bl.lines...)
+		b.ofRole[h] = true
 	case b.phase <= inRequired && isPathway(h.title):
 		b.pathway(bl)
+		b.ofRole[h] = true
 	case b.phase == inIntro || b.phase == inRequired && h.depth < b.requiredDepth:
 		b.phase = inIntro
 		b.intro = append(append(b.intro, "", h.markdown(), ""), bl.lines...)
+		b.ofRole[h] = true
 	case b.phase == inRequired:
 		b.requiredSkill(bl)
 	case b.phase == inLevels:
@@ -188,6 +200,7 @@ func (b *builder) levelBlock(bl block) {
 		b.notes = append(b.notes, &section{head: h, lines: bl.lines})
 	case cur == nil && h.depth > b.pathwayDepth+1:
 		b.intro = append(append(b.intro, "", h.markdown(), ""), bl.lines...)
+		b.ofRole[h] = true
 	case cur == nil:
 		b.newLevel(bl)
 	case h.depth > cur.head.depth || h.depth == cur.head.depth && cur.inSkills && b.isSkill(h.title):

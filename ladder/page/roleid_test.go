@@ -28,28 +28,35 @@ func TestRoleIDs(t *testing.T) {
 		name, file, permalink string
 		id                    string // "" for an error
 		warns                 bool
+		keeps                 bool // the permalink is kept as an old address
 	}{
-		{"underscores become hyphens", "test_engineer.md", "", "test-engineer", false},
-		{"a space", "x y.md", "", "x-y", true},
-		{"a tab", "x\ty.md", "", "x-y", true},
-		{"a question mark", "q?x.md", "", "q-x", true},
-		{"a hash", "h#x.md", "", "h-x", true},
-		{"percent escapes", "%2e%2e.md", "", "2e-2e", true},
-		{"a percent sign", "100%.md", "", "100", true},
-		{"capitals", "DevOps.md", "", "devops", true},
-		{"letters outside ASCII", "développeur.md", "", "développeur", false},
-		{"letters outside ASCII and a space", "Ingénieur logiciel.md", "", "ingénieur-logiciel", true},
-		{"a leading dot", ".hidden.md", "", "hidden", true},
-		{"a leading dash", "-x.md", "", "x", true},
-		{"in a folder", "roles/a b/x y.md", "", "x-y", true},
-		{"a Windows path", `roles\x y.md`, "", "x-y", true},
-		{"only punctuation", "--.md", "", "", false},
-		{"only dots", "...md", "", "", false},
-		{"a plain permalink", "x y.md", "/careers/test-engineer/", "test-engineer", false},
-		{"a permalink of the root gives way to the file name", "x y.md", "/", "x-y", true},
-		{"a permalink with a space", "x.md", "/careers/Test engineer/", "test-engineer", true},
-		{"a permalink with escapes", "x.md", "/careers/%2e%2e/", "2e-2e", true},
-		{"a permalink of punctuation", "x.md", "/careers/--/", "", false},
+		{"underscores become hyphens", "test_engineer.md", "", "test-engineer", false, false},
+		{"a space", "x y.md", "", "x-y", true, false},
+		{"a tab", "x\ty.md", "", "x-y", true, false},
+		{"a question mark", "q?x.md", "", "q-x", true, false},
+		{"a hash", "h#x.md", "", "h-x", true, false},
+		{"percent escapes", "%2e%2e.md", "", "2e-2e", true, false},
+		{"a percent sign", "100%.md", "", "100", true, false},
+		{"capitals", "DevOps.md", "", "devops", true, false},
+		{"letters outside ASCII", "développeur.md", "", "développeur", false, false},
+		{"letters outside ASCII and a space", "Ingénieur logiciel.md", "", "ingénieur-logiciel", true, false},
+		{"a leading dot", ".hidden.md", "", "hidden", true, false},
+		{"a leading dash", "-x.md", "", "x", true, false},
+		{"in a folder", "roles/a b/x y.md", "", "x-y", true, false},
+		{"a Windows path", `roles\x y.md`, "", "x-y", true, false},
+		{"only punctuation", "--.md", "", "", false, false},
+		{"only dots", "...md", "", "", false, false},
+		{"a plain permalink", "x y.md", "/careers/test-engineer/", "test-engineer", false, true},
+		{"a permalink without the final slash", "x y.md", "/careers/test-engineer", "test-engineer", false, true},
+		{"a permalink of a file", "x y.md", "/careers/test-engineer.html", "test-engineer", false, true},
+		{"a permalink with a placeholder", "test.md", "/careers/:title/", "title", true, false},
+		{"a permalink with a dot segment", "x y.md", "/careers/../test-engineer/", "test-engineer", false, false},
+		{"a permalink into a hidden folder", "x y.md", "/.git/test-engineer/", "test-engineer", false, false},
+		{"a relative permalink", "x y.md", "careers/test-engineer/", "test-engineer", false, false},
+		{"a permalink of the root gives way to the file name", "x y.md", "/", "x-y", true, false},
+		{"a permalink with a space", "x.md", "/careers/Test engineer/", "test-engineer", true, false},
+		{"a permalink with escapes", "x.md", "/careers/%2e%2e/", "2e-2e", true, false},
+		{"a permalink of punctuation", "x.md", "/careers/--/", "", false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -74,8 +81,27 @@ func TestRoleIDs(t *testing.T) {
 			if role.ID != c.id {
 				t.Errorf("id: got %q, want %q", role.ID, c.id)
 			}
-			if got := len(warns) == 1 && strings.Contains(warns[0].Message, "the role's id, in its addresses, is "+`"`+c.id+`"`); got != c.warns || !c.warns && len(warns) > 0 {
+			// A permalink the site cannot keep as an address is said so
+			// once, and not kept; one it can is.
+			var idWarns, notKept int
+			for _, w := range warns {
+				switch {
+				case strings.Contains(w.Message, "the role's id, in its addresses, is "+`"`+c.id+`"`):
+					idWarns++
+				case strings.Contains(w.Message, "cannot be kept as an address of the site"):
+					notKept++
+				}
+			}
+			if got := idWarns == 1; got != c.warns || idWarns+notKept != len(warns) {
 				t.Errorf("got warnings %v, want a warning naming the id: %v", warns, c.warns)
+			}
+			switch {
+			case c.permalink == "" && (role.Permalink != "" || notKept > 0):
+				t.Errorf("no permalink: kept %q, %d warnings it is not kept", role.Permalink, notKept)
+			case c.permalink != "" && c.keeps && (role.Permalink != c.permalink || notKept > 0):
+				t.Errorf("kept permalink %q, %d warnings it is not kept; want %q kept", role.Permalink, notKept, c.permalink)
+			case c.permalink != "" && !c.keeps && (role.Permalink != "" || notKept != 1):
+				t.Errorf("kept permalink %q, %d warnings it is not kept; want one warning and none kept", role.Permalink, notKept)
 			}
 		})
 	}

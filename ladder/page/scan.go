@@ -14,6 +14,7 @@ type heading struct {
 	depth int
 	title string
 	pos   ladder.Pos
+	id    string // the id kramdown's attributes give it, if any
 }
 
 // markdown returns the heading as a Markdown line, for when it is part of
@@ -94,6 +95,12 @@ func (sc *scanner) line(raw string, off int) {
 	case trimmed == "":
 		cur.lines = append(cur.lines, "")
 	case strings.HasPrefix(trimmed, "{:") && attrLine.MatchString(clean):
+		// Right under a heading, the attributes are the heading's.
+		if cur.head != nil && len(cur.lines) == 0 {
+			if m := headingID.FindStringSubmatch(clean); m != nil {
+				cur.head.id = m[1]
+			}
+		}
 		cur.lines = append(cur.lines, "")
 	case strings.HasPrefix(trimmed, "<") && wrapperOpen.MatchString(clean):
 		sc.wrappers++
@@ -133,7 +140,12 @@ func (sc *scanner) heading(raw, clean string, off int) *heading {
 	h := &heading{depth: len(m[1]), pos: src.pos(off + strings.Index(raw, "#"))}
 	title := m[2]
 	if strings.Contains(title, "{") {
-		title = kramdownAttr.ReplaceAllString(title, "")
+		if attr := kramdownAttr.FindString(title); attr != "" {
+			if m := headingID.FindStringSubmatch(attr); m != nil {
+				h.id = m[1]
+			}
+			title = strings.TrimSuffix(title, attr)
+		}
 	}
 	if strings.Contains(title, "#") {
 		title = closingHash.ReplaceAllString(title, "")

@@ -180,6 +180,21 @@ func levelPath(role, level string) string { return fill(levelPattern, role, leve
 
 func trackPath(role, skill string) string { return fill(trackPattern, role, skill) }
 
+// MovedPath is the page, and the place on it, where what a heading of the
+// careers site's page of role introduced is now (see ladder.Anchor): a
+// level's page, at the skill when there is one, or the role's page, at the
+// skill when there is one.
+func MovedPath(role string, a ladder.Anchor) string {
+	p := rolePath(role)
+	if a.Level != "" {
+		p = levelPath(role, a.Level)
+	}
+	if a.Skill != "" {
+		p += "#" + a.Skill
+	}
+	return p
+}
+
 func gridPath(role string) string { return fill(gridPattern, role) }
 
 func assessPath(role string) string { return fill(assessPattern, role) }

@@ -95,10 +95,12 @@ func isWord(r rune) bool {
 // headingText is what kramdown takes the id from: the heading's text
 // without its inline markup (emphasis, links, code marks, HTML tags), its
 // quotes and dashes typographic. A heading holds text only, so what would
-// start a block ("1. ", "- ", "> ") is read as text; a title too long to
-// read as Markdown is taken as it is.
+// start a block ("1. ", "- ", "> ") is read as text. A title longer than
+// maxHeadingMarkup is taken as it is: real headings are a few words, and
+// goldmark's time grows with the square of a line's length for some
+// shapes of text.
 func headingText(title string) string {
-	if len(title) > MaxParagraph {
+	if len(title) > maxHeadingMarkup {
 		return title
 	}
 	if m := blockStart.FindStringSubmatchIndex(title); m != nil {
@@ -131,6 +133,10 @@ func headingText(title string) string {
 	})
 	return strings.TrimSpace(b.String())
 }
+
+// maxHeadingMarkup is the longest heading whose inline markup headingText
+// reads, in bytes.
+const maxHeadingMarkup = 512
 
 // blockStart matches a heading's text that Markdown would read as the
 // start of a block; the group that matched is the character to escape.

@@ -35,8 +35,9 @@ func BenchmarkReadCorpus(b *testing.B) {
 }
 
 // adversarialHead starts every adversarial page: a role with one level and
-// one required skill, whose text the page's body then fills.
-const adversarialHead = "---\ntitle: T\nlevels: [One]\n---\n\n### Required skills\n\n#### Skill\n\n"
+// one required skill, whose text the page's body then fills. Its permalink
+// makes the reader give every heading its old id too.
+const adversarialHead = "---\ntitle: T\npermalink: /careers/t/\nlevels: [One]\n---\n\n### Required skills\n\n#### Skill\n\n"
 
 // adversarialPage returns a page of nearly MaxSize bytes whose skill text
 // is paragraphs just under MaxParagraph of one repeated unit: the shapes
@@ -76,6 +77,8 @@ func linearPages() map[string][]byte {
 		"headings, trailing sp": fillPage("#### x  \n"),
 		"kramdown attributes":   fillPage("{: .a }"),
 		"heading of {:":         []byte(adversarialHead + "#### a " + strings.Repeat("{:", (MaxSize-len(adversarialHead))/2-8)),
+		"headings of [a](":      fillPage("##### " + strings.Repeat("[a](", (maxHeadingMarkup-6)/4) + "\n"),
+		"one heading of [a](":   []byte(adversarialHead + "#### " + strings.Repeat("[a](", (MaxSize-len(adversarialHead))/4-8)),
 	}
 }
 

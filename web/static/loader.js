@@ -23,6 +23,9 @@
 // runs, the button is pressed again, the picker set again. Once the app
 // runs (the document is data-app="ready"), the app answers everything and
 // the loader only keeps links to other sites away from go-app (last below).
+//
+// First of all, a link to the careers site's old pages goes on to where
+// what it pointed at is now (followMoved).
 (() => {
   "use strict";
 
@@ -37,6 +40,45 @@
   // it ran, done again once it runs: a button pressed ({id}) or a picker
   // changed ({id, value}).
   let pending = null;
+
+  // followMoved sends a link to the careers site's old pages on to where
+  // what it pointed at is now. The page left at an old address, and a
+  // role's page (a host's redirect from the old address keeps the link's
+  // #id), list in template#moved the ids the old page's headings had and
+  // where each went; the page left at the old address sends any other id
+  // to the role's page (data-to). It returns whether the visitor leaves
+  // the page.
+  function followMoved() {
+    const moved = document.getElementById("moved");
+    if (!(moved instanceof HTMLTemplateElement)) {
+      return false;
+    }
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // not percent-encoded: taken as it is
+    }
+    const link = [...moved.content.querySelectorAll("a[data-from]")].find((a) => id !== "" && a.dataset.from === id);
+    const href = link ? link.getAttribute("href") : moved.dataset.to;
+    if (!href) {
+      return false;
+    }
+    const to = new URL(href, location.href);
+    if (to.pathname === location.pathname && to.hash === "") {
+      history.replaceState(history.state, "", to.href);
+      return false;
+    }
+    // On the same page, only the fragment changes: no new request.
+    location.replace(to.href);
+    return to.pathname !== location.pathname;
+  }
+
+  if (followMoved()) {
+    return;
+  }
+  // An old id given to the page it is on already: no new load runs this.
+  addEventListener("hashchange", followMoved);
 
   const running = () => root.dataset.app === "ready";
   const starting = () => root.dataset.app === "starting" || running();

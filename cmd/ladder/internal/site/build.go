@@ -111,8 +111,20 @@ func Render(ctx context.Context, fw *ladder.Framework, o Options) (map[string][]
 	cat := ui.NewCatalog(fw, ui.Site{BaseURL: o.BaseURL, Prefix: o.Prefix})
 	ui.Register(cat)
 	pages := append(cat.Pages(), "/"+notFoundFile)
+	pageFiles := map[string]bool{shellFile: true}
 	for _, p := range pages {
-		b, err := renderPage(&o, p, cat.StartsApp(p), roleFiles[cat.RoleOf(p)])
+		pageFiles[pageFile(p)] = true
+	}
+	movedAnchors, err := addMoved(&o, fw, files, pageFiles)
+	if err != nil {
+		return nil, res, err
+	}
+	for _, p := range pages {
+		var head []string
+		if anchors := movedAnchors[o.path(p)]; len(anchors) > 0 {
+			head = append(head, movedTemplate("", anchors))
+		}
+		b, err := renderPage(&o, p, cat.StartsApp(p), roleFiles[cat.RoleOf(p)], head...)
 		if err != nil {
 			return nil, res, err
 		}
@@ -238,14 +250,16 @@ func addGoAppFiles(o *Options, files map[string][]byte, res *Result) (err error)
 type cached struct{ url, revision string }
 
 // offlineCopy lists the files the worker keeps, the offline copy: every
-// file but the pages (the shell stands for them), the compressed siblings
-// (the browser asks for a file, and gets it compressed) and the search's
-// file (kept when search is first used), sorted by address.
+// file but the pages (the shell stands for them), the hosts' redirects,
+// the compressed siblings (the browser asks for a file, and gets it
+// compressed) and the search's file (kept when search is first used),
+// sorted by address.
 func offlineCopy(o *Options, files map[string][]byte) []cached {
 	var list []cached
 	for name, b := range files {
 		page := strings.HasSuffix(name, ".html") && name != shellFile
-		if page || name == o.search || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		forHost := name == nginxRedirectsFile || name == hostRedirectsFile
+		if page || forHost || name == o.search || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
 			continue
 		}
 		sum := sha256.Sum256(b)

@@ -276,6 +276,13 @@ func TestBuildWorkerKeepsTheApp(t *testing.T) {
 		if listed[searchURL] {
 			t.Errorf("prefix %q: the worker keeps %s at install", prefix, searchURL)
 		}
+		// The hosts' redirects are the host's, and the build writes them
+		// for content without permalinks too (ladder.conf includes one).
+		for _, name := range []string{nginxRedirectsFile, hostRedirectsFile} {
+			if listed[prefix+"/"+name] || !fileExists(dir, name) {
+				t.Errorf("prefix %q: %s kept by the worker (%v) or not written", prefix, name, listed[prefix+"/"+name])
+			}
+		}
 		for _, want := range []string{`const onUse = ["` + searchURL + `"];`, `const searchPage = "` + prefix + `/search";`} {
 			if !strings.Contains(worker, want) {
 				t.Errorf("prefix %q: the worker lacks %s", prefix, want)

@@ -86,7 +86,8 @@ func scriptTag(src string) []byte {
 // keeps go-app's scripts, followed by the loader; any other page carries
 // the loader alone. The page of a role names its role's data file,
 // roleFile, which the app fetches when it starts there (ui.RoleFileMeta).
-func renderPage(o *Options, path string, startsApp bool, roleFile string) (page []byte, err error) {
+// head are more tags for the page's head.
+func renderPage(o *Options, path string, startsApp bool, roleFile string, head ...string) (page []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("render %s: %v\n%s", path, r, debug.Stack())
@@ -104,6 +105,7 @@ func renderPage(o *Options, path string, startsApp bool, roleFile string) (page 
 	if roleFile != "" {
 		h.RawHeaders = append(h.RawHeaders, `<meta content=`+strconv.Quote(roleFile)+` name="`+ui.RoleFileMeta+`">`)
 	}
+	h.RawHeaders = append(h.RawHeaders, head...)
 	b, err := get(h, path)
 	if err != nil {
 		return nil, err

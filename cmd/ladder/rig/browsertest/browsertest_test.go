@@ -502,8 +502,11 @@ func TestNginxTakenPort(t *testing.T) {
 	defer l.Close()
 	port := l.Addr().(*net.TCPAddr).Port
 	dir := t.TempDir()
-	snippet := filepath.Join(repoRoot(), "web", "nginx", "ladder.conf")
 	build := nginxBuild()
+	snippet, err := siteSnippet(dir, dir, "", build.brotliModule() != "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	s, err := startNginx(dir, dir, snippet, build.brotliModule(), build, port)
 	if err == nil {
 		s.Stop()
@@ -524,8 +527,11 @@ func TestNginxPortAnsweredByAnother(t *testing.T) {
 	defer other.Close()
 	port := other.Listener.Addr().(*net.TCPAddr).Port
 	dir := t.TempDir()
-	snippet := filepath.Join(repoRoot(), "web", "nginx", "ladder.conf")
 	build := nginxBuild()
+	snippet, err := siteSnippet(dir, dir, "", build.brotliModule() != "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	s, err := startNginx(dir, dir, snippet, build.brotliModule(), build, port)
 	if err == nil {
 		s.Stop()

@@ -79,23 +79,15 @@ func nginx(t testing.TB, root, prefix string) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	snippet := filepath.Join(repoRoot(), "web", "nginx", "ladder.conf")
-	if _, err := os.Stat(snippet); err != nil {
-		t.Fatalf("the site's nginx configuration: %v", err)
-	}
 	dir := t.TempDir()
-	if prefix != "" {
-		if snippet, err = underPrefix(snippet, dir, prefix); err != nil {
-			t.Fatal(err)
-		}
-	}
 	build := nginxBuild()
 	module := build.brotliModule()
 	if module == "" {
 		t.Logf("nginx: no %s (%s); serving without brotli_static", brotliModuleFile, depsHint)
-		if snippet, err = withoutBrotli(snippet, dir); err != nil {
-			t.Fatal(err)
-		}
+	}
+	snippet, err := siteSnippet(dir, filepath.Join(root, filepath.FromSlash(prefix)), prefix, module != "")
+	if err != nil {
+		t.Fatal(err)
 	}
 	var last error
 	for range 5 {
@@ -288,33 +280,47 @@ func quote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
-// underPrefix writes a copy of the snippet into dir whose error page is
-// under prefix, as ladder.conf's comment tells people to.
-func underPrefix(snippet, dir, prefix string) (string, error) {
-	text, err := os.ReadFile(snippet)
+// siteSnippet writes into dir the copy of web/nginx/ladder.conf for the
+// site in the folder site, as its comments say to make one: the include
+// of the site's redirects names that folder's file (an empty one when the
+// site has none: not every test's site is a build); under a prefix, the
+// error page carries it; without the brotli module, its line goes.
+func siteSnippet(dir, site, prefix string, brotli bool) (string, error) {
+	text, err := os.ReadFile(filepath.Join(repoRoot(), "web", "nginx", "ladder.conf"))
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("the site's nginx configuration: %w", err)
 	}
-	const line = "error_page 404 /404.html;"
-	if !bytes.Contains(text, []byte(line)) {
-		return "", fmt.Errorf("%s has no %q to move under the prefix", snippet, line)
+	redirects := filepath.Join(site, redirectsFile)
+	if _, err := os.Stat(redirects); err != nil {
+		redirects = filepath.Join(dir, redirectsFile)
+		if err := os.WriteFile(redirects, nil, 0o644); err != nil {
+			return "", err
+		}
 	}
-	text = bytes.Replace(text, []byte(line), []byte("error_page 404 "+prefix+"/404.html;"), 1)
-	out := filepath.Join(dir, "ladder-prefix.conf")
+	edits := []struct{ line, with string }{{"include " + defaultRedirects + ";", "include " + quote(redirects) + ";"}}
+	if prefix != "" {
+		edits = append(edits, struct{ line, with string }{"error_page 404 /404.html;", "error_page 404 " + prefix + "/404.html;"})
+	}
+	if !brotli {
+		edits = append(edits, struct{ line, with string }{"brotli_static on;", "# brotli_static: no module"})
+	}
+	for _, e := range edits {
+		if !bytes.Contains(text, []byte(e.line)) {
+			return "", fmt.Errorf("ladder.conf has no %q to change", e.line)
+		}
+		text = bytes.Replace(text, []byte(e.line), []byte(e.with), 1)
+	}
+	out := filepath.Join(dir, "ladder.conf")
 	return out, os.WriteFile(out, text, 0o644)
 }
 
-// withoutBrotli writes a copy of the snippet into dir without its
-// brotli_static line, for an nginx without the module.
-func withoutBrotli(snippet, dir string) (string, error) {
-	text, err := os.ReadFile(snippet)
-	if err != nil {
-		return "", err
-	}
-	re := regexp.MustCompile(`(?m)^\s*brotli_static\b.*$`)
-	out := filepath.Join(dir, "ladder-without-brotli.conf")
-	return out, os.WriteFile(out, re.ReplaceAll(text, []byte("# brotli_static: no module")), 0o644)
-}
+// redirectsFile is the site's redirects for nginx, which ladder build
+// writes and ladder.conf includes from defaultRedirects, the site's folder
+// in its example.
+const (
+	redirectsFile    = "ladder-redirects.conf"
+	defaultRedirects = "/srv/ladder/" + redirectsFile
+)
 
 // nginxInfo is what `nginx -V` says about the build.
 type nginxInfo struct {

@@ -106,6 +106,7 @@ func (p *levelPage) Render() app.UI {
 		),
 		p.slider(),
 		p.compareLink(),
+		shareTools(true),
 		prose("intro", l.HTML),
 		el("div", attrs{"class", "expectations"}, each(len(l.Skills), func(i int) app.UI {
 			return p.expectation(&l.Skills[i])
@@ -131,6 +132,18 @@ func (p *levelPage) expectation(e *ladder.Expectation) app.UI {
 		el("p", attrs{"class", "skill-links"},
 			txt("a", attrs{"href", p.cat.Path(trackPath(p.role.ID, e.SkillID))}, "How "+name+" grows"),
 		),
+	)
+}
+
+// shareTools are what a recruiter pasting a page into a job post or a chat
+// needs: on a level, copying it as text (copyLevel), and sharing its link.
+// The pages' loader answers them (web/static/loader.js), with the app or
+// without it: a page read without the app copies and shares as well.
+func shareTools(copyLevel bool) app.UI {
+	return el("div", attrs{"class", "share-tools"},
+		when(copyLevel, txt("button", attrs{"type", "button", "id", "copy-level", "data-action", "copy-level"}, "Copy for a job ad")),
+		txt("button", attrs{"type", "button", "id", "share-link", "data-action", "share"}, "Share"),
+		el("p", attrs{"class", "share-status", "role", "status"}),
 	)
 }
 

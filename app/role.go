@@ -49,6 +49,7 @@ func (p *rolePage) Render() app.UI {
 	content := []app.UI{
 		txt("h1", nil, r.Title),
 		when(r.Description != "", txt("p", attrs{"class", "lead"}, r.Description)),
+		shareTools(false),
 		prose("intro", r.Intro.HTML),
 		el("section", attrs{"class", "ladder", "aria-labelledby", "levels"},
 			txt("h2", attrs{"id", "levels"}, "Levels"),

@@ -17,6 +17,9 @@
 // Pages that need the app (compare, search, assess) load go-app's scripts
 // themselves, as today; the loader sees that the app is starting.
 //
+// The share tools, copying a level for a job ad and sharing a page's link,
+// are the loader's alone, before and after the app runs, and start nothing.
+//
 // Until the app runs, the loader does the controls' work the browser cannot:
 // the level slider goes to the chosen level's page (its tick link), and a
 // button or a picker the app answers says the app is starting; once it
@@ -83,6 +86,8 @@
   const running = () => root.dataset.app === "ready";
   const starting = () => root.dataset.app === "starting" || running();
   const isControl = (el) => el instanceof Element && el.closest(controls) !== null;
+  // isLoaders: a control the loader answers itself, which starts nothing.
+  const isLoaders = (el) => el instanceof Element && el.closest("button[data-action]") !== null;
 
   // start loads wasm_exec.js then app.js, in that order, once.
   function start() {
@@ -166,7 +171,7 @@
       if (modifierKeys.has(e.key) || e.ctrlKey || e.altKey || e.metaKey) {
         return;
       }
-      if (scrollKeys.has(e.key) && !isControl(e.target)) {
+      if ((scrollKeys.has(e.key) && !isControl(e.target)) || isLoaders(e.target)) {
         return;
       }
       start();
@@ -183,6 +188,9 @@
     "pointerdown",
     (e) => {
       down = null;
+      if (isLoaders(e.target)) {
+        return;
+      }
       if (e.pointerType === "mouse") {
         start();
       } else {
@@ -212,7 +220,7 @@
   addEventListener(
     "focusin",
     (e) => {
-      if (isControl(e.target)) {
+      if (isControl(e.target) && !isLoaders(e.target)) {
         start();
       }
     },
@@ -252,7 +260,7 @@
   // A button pressed before the app runs.
   document.addEventListener("click", (e) => {
     const button = e.target instanceof Element ? e.target.closest("button") : null;
-    if (!running() && button) {
+    if (!running() && button && !isLoaders(button)) {
       wait({ id: button.id });
     }
   });
@@ -319,6 +327,172 @@
       control.click();
     }
   }).observe(root, { attributes: true, attributeFilter: ["data-app"] });
+
+  // The share tools (app.shareTools) are the loader's, with the app or
+  // without it: copying a level for a job ad, or sharing a page's link,
+  // should not wait for, or download, the app. Pressing them does not
+  // start it (isLoaders).
+  document.addEventListener("click", (e) => {
+    const button = e.target instanceof Element ? e.target.closest("button[data-action]") : null;
+    if (button?.dataset.action === "copy-level") {
+      copyLevel(button);
+    } else if (button?.dataset.action === "share") {
+      share(button);
+    }
+  });
+
+  // tell says what a share tool did, in its live region.
+  function tell(button, message) {
+    const status = button.parentElement.querySelector(".share-status");
+    if (status) {
+      status.textContent = message;
+    }
+  }
+
+  // pageLink is the page's public address: its canonical link's, or, on a
+  // site built without a base URL, the address it is at; with the skill
+  // the reader is at, when there is one: the last whose top has passed the
+  // upper third of the window, some of it still in view, or else the one
+  // the address names (a skill's # link, a link to it).
+  function pageLink() {
+    const canonical = document.querySelector('link[rel="canonical"]');
+    const link = new URL(canonical ? canonical.href : location.href);
+    link.search = location.search;
+    link.hash = "";
+    const skills = [...document.querySelectorAll("section.skill[id]")];
+    const line = innerHeight / 3;
+    const skill =
+      skills.findLast((s) => {
+        const r = s.getBoundingClientRect();
+        return r.top <= line && r.bottom > 0;
+      }) || skills.find((s) => "#" + s.id === decodeURIComponent(location.hash));
+    if (skill) {
+      link.hash = skill.id;
+    }
+    return link.href;
+  }
+
+  // share uses the device's share sheet (Web Share) where there is one,
+  // and copies the link otherwise.
+  async function share(button) {
+    const url = pageLink();
+    if (navigator.share) {
+      try {
+        await navigator.share({ title: document.title, url });
+        tell(button, "");
+        return;
+      } catch (err) {
+        if (err.name === "AbortError") {
+          return; // the visitor closed the sheet
+        }
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      tell(button, "Link copied: " + url);
+    } catch {
+      tell(button, "The browser would not copy. The link is " + url);
+    }
+  }
+
+  // copyLevel puts the level on the clipboard as text for a job ad: its
+  // title, introduction and every skill's expectation, and the page's
+  // address, as Markdown for a plain-text paste and as HTML for a rich one.
+  async function copyLevel(button) {
+    const url = pageLink().replace(/#.*/, "");
+    const title = document.getElementById("level-title")?.textContent || document.title;
+    const md = ["# " + title];
+    const html = document.createElement("div");
+    const add = (tag, text) => html.append(Object.assign(document.createElement(tag), { textContent: text }));
+    add("h1", title);
+    const part = (prose) => {
+      if (prose) {
+        md.push(markdownOf(prose).trim());
+        const copy = prose.cloneNode(true);
+        copy.querySelectorAll("a[href]").forEach((a) => a.setAttribute("href", a.href)); // absolute
+        html.append(...copy.childNodes);
+      }
+    };
+    part(document.querySelector("main .prose.intro"));
+    for (const skill of document.querySelectorAll(".expectations section.skill")) {
+      const heading = skill.querySelector("h2")?.cloneNode(true);
+      heading?.querySelector(".anchor")?.remove();
+      const name = heading ? heading.textContent.trim() : "";
+      md.push("## " + name);
+      add("h2", name);
+      part(skill.querySelector(".prose"));
+    }
+    md.push(url);
+    const p = document.createElement("p");
+    p.append(Object.assign(document.createElement("a"), { href: url, textContent: url }));
+    html.append(p);
+    const text = md.join("\n\n") + "\n";
+    try {
+      if (typeof ClipboardItem === "function" && navigator.clipboard.write) {
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            "text/plain": new Blob([text], { type: "text/plain" }),
+            "text/html": new Blob([html.innerHTML], { type: "text/html" }),
+          }),
+        ]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+      tell(button, "Copied: the level with every skill, and its address.");
+    } catch {
+      tell(button, "The browser would not copy. Select the text of the page instead.");
+    }
+  }
+
+  // markdownOf writes a piece of prose, as the reader renders it, in
+  // Markdown: paragraphs, lists, emphasis, code, links (absolute) and
+  // headings; other elements give their text.
+  function markdownOf(node) {
+    let out = "";
+    for (const n of node.childNodes) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        out += n.textContent.replace(/\s+/g, " ");
+        continue;
+      }
+      if (n.nodeType !== Node.ELEMENT_NODE) {
+        continue;
+      }
+      const inner = () => markdownOf(n).trim();
+      switch (n.tagName) {
+        case "P":
+          out += "\n\n" + inner() + "\n\n";
+          break;
+        case "UL":
+        case "OL":
+          out += "\n\n" + [...n.children].map((li, i) => (n.tagName === "OL" ? i + 1 + ". " : "- ") + markdownOf(li).trim()).join("\n") + "\n\n";
+          break;
+        case "STRONG":
+        case "B":
+          out += "**" + inner() + "**";
+          break;
+        case "EM":
+        case "I":
+          out += "*" + inner() + "*";
+          break;
+        case "CODE":
+          out += "`" + n.textContent + "`";
+          break;
+        case "A":
+          out += "[" + inner() + "](" + n.href + ")";
+          break;
+        case "BR":
+          out += "\n";
+          break;
+        default:
+          if (/^H[1-6]$/.test(n.tagName)) {
+            out += "\n\n" + "#".repeat(Number(n.tagName[1]) + 1) + " " + inner() + "\n\n";
+          } else {
+            out += markdownOf(n);
+          }
+      }
+    }
+    return out.replace(/\n{3,}/g, "\n\n");
+  }
 
   // Links that leave the site are kept away from go-app, so that
   // the browser follows them as it does without the app. go-app answers

@@ -27,9 +27,10 @@ done
 echo "check-deps: ladder, ladder/search and ladder/assess import only the standard library's pure packages and build for js/wasm"
 
 # The browser gets the model as data: the browser entry links no Markdown or
-# YAML reader, and none of the build machine's code (the site builder, the
-# host, the browser tests).
-forbidden='^(github.com/yuin/goldmark.*|gopkg.in/yaml.v3|github.com/ladder-explorer/ladder/(ladder/page|cmd/ladder/.*))$'
+# YAML reader, no imaging (the share cards are drawn at build time), and none
+# of the build machine's code (the site builder, the host, the browser
+# tests).
+forbidden='^(github.com/yuin/goldmark.*|gopkg.in/yaml.v3|golang.org/x/image/.*|github.com/ladder-explorer/ladder/(ladder/page|cmd/ladder/.*))$'
 bad=$(GOOS=js GOARCH=wasm go list -deps ./cmd/explorer | grep -E "$forbidden" || true)
 if [ -n "$bad" ]; then
 	echo "check-deps: the browser entry cmd/explorer must not depend on: $(echo $bad)" >&2

@@ -53,8 +53,12 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if o.BaseURL == "" {
 		fmt.Fprintln(stderr, noBaseURL)
 	}
-	fmt.Fprintf(stdout, "wrote %s, %s (%.1f MB) to %s in %.1fs, %.1fs of it compiling app.wasm; version %s\n",
-		plural(res.Pages, "page"), plural(res.Files, "file"), float64(res.Bytes)/1e6, o.Out,
+	cards := ""
+	if res.Cards > 0 {
+		cards = fmt.Sprintf(" (%s, %d drawn anew)", plural(res.Cards, "share card"), res.CardsDrawn)
+	}
+	fmt.Fprintf(stdout, "wrote %s, %s%s (%.1f MB) to %s in %.1fs, %.1fs of it compiling app.wasm; version %s\n",
+		plural(res.Pages, "page"), plural(res.Files, "file"), cards, float64(res.Bytes)/1e6, o.Out,
 		res.Total.Seconds(), res.Compile.Seconds(), res.Version)
 	return nil
 }

@@ -143,8 +143,9 @@ const maxHeadingMarkup = 512
 var blockStart = regexp.MustCompile(`^(?:\d{1,9}([.)])(?:[ \t]|$)|([-+*>#])(?:[ \t]|$)|([-*_])(?:[ \t]*[-*_]){2,}[ \t]*$|(>))`)
 
 // headingID is an id a heading is given with kramdown's attributes, at the
-// end of its line ({#id}, {: #id .class}) or on the line below ({: #id}).
-var headingID = regexp.MustCompile(`\{:?[^{}]*?#([^\s#.{}]+)[^{}]*\}`)
+// end of its line ({#id}, {: #id .class}) or on the line below ({: #id}),
+// in the characters kramdown takes for one.
+var headingID = regexp.MustCompile(`\{:?[^{}]*?#(\w[\w-]*)[^{}]*\}`)
 
 // anchors returns the ids of the page's headings, in the page's order, each
 // with the part of the role it introduced: a heading the builder placed

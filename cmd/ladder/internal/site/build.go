@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -49,6 +50,10 @@ type Result struct {
 	// Compile is the time go build took to compile app.wasm; Total includes
 	// it.
 	Compile, Total time.Duration
+	// Cards are the share cards of the site's roles and levels, drawn only
+	// with a base URL; CardsDrawn are those drawn anew, not found in an
+	// earlier build.
+	Cards, CardsDrawn int
 }
 
 // Build writes the site of fw as o says.
@@ -63,6 +68,7 @@ func Build(ctx context.Context, fw *ladder.Framework, o Options) (Result, error)
 	if err := checkOut(o.Out); err != nil {
 		return Result{}, err
 	}
+	o.earlier = os.DirFS(o.Out) // checkOut made sure it is a build, or nothing
 	files, res, err := Render(ctx, fw, o)
 	if err != nil {
 		return res, err
@@ -119,18 +125,30 @@ func Render(ctx context.Context, fw *ladder.Framework, o Options) (map[string][]
 	if err != nil {
 		return nil, res, err
 	}
-	for _, p := range pages {
-		var head []string
-		if anchors := movedAnchors[o.path(p)]; len(anchors) > 0 {
-			head = append(head, movedTemplate("", anchors))
+	var cards map[string]card
+	if o.BaseURL != "" {
+		if cards, res.CardsDrawn, err = addCards(fw, o.earlier, files); err != nil {
+			return nil, res, err
 		}
-		b, err := renderPage(&o, p, cat.StartsApp(p), roleFiles[cat.RoleOf(p)], head...)
+		res.Cards = len(cards)
+	}
+	for _, p := range pages {
+		x := pageExtras{startsApp: cat.StartsApp(p), roleFile: roleFiles[cat.RoleOf(p)]}
+		if c, ok := cards[p]; ok {
+			x.card = &c
+		} else if c, ok := cards[ui.MovedPath(cat.RoleOf(p), ladder.Anchor{})]; ok && cat.RoleOf(p) != "" {
+			x.card = &c // a role's other pages show the role's
+		}
+		if anchors := movedAnchors[o.path(p)]; len(anchors) > 0 {
+			x.head = append(x.head, movedTemplate("", anchors, strconv.Quote))
+		}
+		b, err := renderPage(&o, p, x)
 		if err != nil {
 			return nil, res, err
 		}
 		files[pageFile(p)] = b
 	}
-	if files[shellFile], err = renderPage(&o, ui.ShellPath, true, ""); err != nil {
+	if files[shellFile], err = renderPage(&o, ui.ShellPath, pageExtras{startsApp: true}); err != nil {
 		return nil, res, err
 	}
 	if err := addGoAppFiles(&o, files, &res); err != nil {
@@ -251,15 +269,16 @@ type cached struct{ url, revision string }
 
 // offlineCopy lists the files the worker keeps, the offline copy: every
 // file but the pages (the shell stands for them), the hosts' redirects,
-// the compressed siblings (the browser asks for a file, and gets it
-// compressed) and the search's file (kept when search is first used),
-// sorted by address.
+// the share cards (for link previews, not for reading), the compressed
+// siblings (the browser asks for a file, and gets it compressed) and the
+// search's file (kept when search is first used), sorted by address.
 func offlineCopy(o *Options, files map[string][]byte) []cached {
 	var list []cached
 	for name, b := range files {
 		page := strings.HasSuffix(name, ".html") && name != shellFile
 		forHost := name == nginxRedirectsFile || name == hostRedirectsFile
-		if page || forHost || name == o.search || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		forPreviews := strings.HasPrefix(name, cardsFolder+"/")
+		if page || forHost || forPreviews || name == o.search || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
 			continue
 		}
 		sum := sha256.Sum256(b)

@@ -102,6 +102,25 @@ func TestBuildPages(t *testing.T) {
 		if meta["og:url"] != want {
 			t.Errorf("%s: og:url %q, want %q", file, meta["og:url"], want)
 		}
+		// A role's pages and a level's show their share card; the others,
+		// the site's icon.
+		card := ""
+		switch {
+		case path == "/roles/devops-engineer/senior" || path == "/roles/devops-engineer/associate":
+			card = "/cards" + strings.TrimPrefix(path, "/roles") + "."
+		case strings.HasPrefix(path, "/roles/"):
+			card = "/cards/devops-engineer."
+		}
+		image := strings.TrimPrefix(meta["og:image"], base)
+		switch {
+		case card == "" && (image != "/web/icon-512.png" || meta["twitter:card"] != ""):
+			t.Errorf("%s: og:image %q, twitter:card %q, want the icon", file, meta["og:image"], meta["twitter:card"])
+		case card != "" && (!strings.HasPrefix(image, card) || !strings.HasSuffix(image, ".png") || !fileExists(dir, image[1:])):
+			t.Errorf("%s: og:image %q, want an existing %s…png", file, meta["og:image"], card)
+		case card != "" && (meta["og:image:width"] != "1200" || meta["og:image:height"] != "630" || meta["twitter:card"] != "summary_large_image" ||
+			!strings.Contains(meta["og:image:alt"], "DevOps engineer")):
+			t.Errorf("%s: og:image:width %q, height %q, alt %q, twitter:card %q", file, meta["og:image:width"], meta["og:image:height"], meta["og:image:alt"], meta["twitter:card"])
+		}
 		title := titleRe.FindStringSubmatch(html)
 		if title == nil || meta["og:title"] != title[1] || meta["description"] == "" || meta["og:description"] != meta["description"] {
 			t.Errorf("%s: title %v, og:title %q, description %q, og:description %q",
@@ -158,6 +177,26 @@ func TestBuildPages(t *testing.T) {
 	// assessment, its 6 skills' tracks, and 404.html.
 	if want := 1 + 1 + 1 + 1 + 6 + 1 + 1 + 6 + 1; res.Pages != want {
 		t.Errorf("built %d pages, want %d", res.Pages, want)
+	}
+}
+
+// TestBuildDrawsCardsOnce builds twice into one folder: the second build,
+// with nothing changed, takes every share card from the first, drawing
+// none (the process's own store of cards emptied in between, as a new
+// ladder build starts with).
+func TestBuildDrawsCardsOnce(t *testing.T) {
+	drawnCards.Clear()
+	o := Options{BaseURL: "https://careers.example.org", Out: filepath.Join(t.TempDir(), "site")}
+	_, first := buildSite(t, o)
+	drawnCards.Clear()
+	_, second := buildSite(t, o)
+	if first.Cards != 7 || first.CardsDrawn != 7 || second.Cards != 7 || second.CardsDrawn != 0 {
+		t.Errorf("cards drawn: %d of %d, then %d of %d; want 7 of 7, then none", first.CardsDrawn, first.Cards, second.CardsDrawn, second.Cards)
+	}
+	// Without a base URL, og:image could not be absolute: no cards.
+	_, none := buildSite(t, Options{})
+	if none.Cards != 0 {
+		t.Errorf("a build without a base URL has %d cards", none.Cards)
 	}
 }
 
@@ -226,7 +265,8 @@ func TestBuildStaysOnItsOrigin(t *testing.T) {
 // and no page: the shell stands for them.
 func TestBuildWorkerKeepsTheApp(t *testing.T) {
 	for _, prefix := range []string{"", "/sub"} {
-		dir, res := buildSite(t, Options{Prefix: prefix})
+		// With a base URL, so that the site has share cards.
+		dir, res := buildSite(t, Options{Prefix: prefix, BaseURL: "https://careers.example.org"})
 		worker := readFile(t, dir, "app-worker.js")
 		m := regexp.MustCompile(`const precache = (\[.*\]);`).FindStringSubmatch(worker)
 		if m == nil {
@@ -281,6 +321,11 @@ func TestBuildWorkerKeepsTheApp(t *testing.T) {
 		for _, name := range []string{nginxRedirectsFile, hostRedirectsFile} {
 			if listed[prefix+"/"+name] || !fileExists(dir, name) {
 				t.Errorf("prefix %q: %s kept by the worker (%v) or not written", prefix, name, listed[prefix+"/"+name])
+			}
+		}
+		for u := range listed {
+			if strings.HasPrefix(u, prefix+"/"+cardsFolder+"/") {
+				t.Errorf("prefix %q: the worker keeps the share card %s", prefix, u)
 			}
 		}
 		for _, want := range []string{`const onUse = ["` + searchURL + `"];`, `const searchPage = "` + prefix + `/search";`} {

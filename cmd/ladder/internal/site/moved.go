@@ -129,20 +129,25 @@ func takenName(files map[string][]byte, pages map[string]bool, names []string) s
 
 // movedTemplate is the list of where an old page's headings went, which the
 // loader reads: the page left at the old address, with the page it goes to
-// otherwise (to), and a role's page, without.
-func movedTemplate(to string, anchors []movedAnchor) string {
+// otherwise (to), and a role's page, without. quote writes an attribute's
+// value with its quotes: as HTML, or as go-app writes its own for a page
+// that fixMarkup mends (strconv.Quote).
+func movedTemplate(to string, anchors []movedAnchor, quote func(string) string) string {
 	var b strings.Builder
 	b.WriteString(`<template id="moved"`)
 	if to != "" {
-		fmt.Fprintf(&b, ` data-to="%s"`, template.HTMLEscapeString(to))
+		b.WriteString(` data-to=` + quote(to))
 	}
 	b.WriteString(">")
 	for _, a := range anchors {
-		fmt.Fprintf(&b, `<a data-from="%s" href="%s"></a>`, template.HTMLEscapeString(a.id), template.HTMLEscapeString(a.to))
+		b.WriteString(`<a data-from=` + quote(a.id) + ` href=` + quote(a.to) + `></a>`)
 	}
 	b.WriteString("</template>")
 	return b.String()
 }
+
+// htmlQuote is an attribute's value as HTML, with its quotes.
+func htmlQuote(s string) string { return `"` + template.HTMLEscapeString(s) + `"` }
 
 var movedHTML = template.Must(template.New("moved").Parse(`<!DOCTYPE html>
 <html lang="en">
@@ -176,7 +181,7 @@ func movedPage(o *Options, m moved) ([]byte, error) {
 		"Canonical": o.BaseURL + m.to,
 		"To":        m.to,
 		"Style":     o.path("/web/style.css"),
-		"Anchors":   template.HTML(movedTemplate(m.to, m.anchors)),
+		"Anchors":   template.HTML(movedTemplate(m.to, m.anchors, htmlQuote)),
 		"Loader":    o.path("/web/loader.js"),
 	})
 	if err != nil {

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"strings"
 )
@@ -30,6 +31,9 @@ type Options struct {
 	// search is the search's file, which the worker keeps when search is
 	// first used, not with the offline copy it makes at install.
 	search string
+	// earlier is the previous build in Out, which lends the share cards
+	// that did not change, or nil.
+	earlier fs.FS
 }
 
 // Check normalises the options and says what is wrong with them, Out

@@ -81,13 +81,24 @@ func scriptTag(src string) []byte {
 	return []byte(`<script defer src="` + html.EscapeString(src) + `"></script>` + "\n")
 }
 
+// pageExtras are what a page carries beside what its component renders.
+type pageExtras struct {
+	// startsApp: the page keeps go-app's scripts, followed by the loader;
+	// any other page carries the loader alone.
+	startsApp bool
+	// roleFile is, on the page of a role, its role's data file, which the
+	// app fetches when it starts there (ui.RoleFileMeta).
+	roleFile string
+	// card is the page's share card, if it has one.
+	card *card
+	// head are more tags for the page's head, written as go-app writes its
+	// own (attribute values quoted with strconv.Quote).
+	head []string
+}
+
 // renderPage prerenders one page with go-app's handler: the components
-// render on the server with the page's real content. A page that startsApp
-// keeps go-app's scripts, followed by the loader; any other page carries
-// the loader alone. The page of a role names its role's data file,
-// roleFile, which the app fetches when it starts there (ui.RoleFileMeta).
-// head are more tags for the page's head.
-func renderPage(o *Options, path string, startsApp bool, roleFile string, head ...string) (page []byte, err error) {
+// render on the server with the page's real content.
+func renderPage(o *Options, path string, x pageExtras) (page []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("render %s: %v\n%s", path, r, debug.Stack())
@@ -102,10 +113,19 @@ func renderPage(o *Options, path string, startsApp bool, roleFile string, head .
 		canonical = o.BaseURL + o.path(path)
 	}
 	h := handler(o, "", canonical, nil)
-	if roleFile != "" {
-		h.RawHeaders = append(h.RawHeaders, `<meta content=`+strconv.Quote(roleFile)+` name="`+ui.RoleFileMeta+`">`)
+	if x.roleFile != "" {
+		h.RawHeaders = append(h.RawHeaders, `<meta content=`+strconv.Quote(x.roleFile)+` name="`+ui.RoleFileMeta+`">`)
 	}
-	h.RawHeaders = append(h.RawHeaders, head...)
+	if x.card != nil && o.BaseURL != "" {
+		// og:image must be absolute: a card needs the base URL.
+		h.Image = o.BaseURL + o.path("/"+x.card.file())
+		h.RawHeaders = append(h.RawHeaders,
+			`<meta content="`+strconv.Itoa(cardWidth)+`" property="og:image:width">`,
+			`<meta content="`+strconv.Itoa(cardHeight)+`" property="og:image:height">`,
+			`<meta content=`+strconv.Quote(x.card.alt())+` property="og:image:alt">`,
+			`<meta content="summary_large_image" name="twitter:card">`)
+	}
+	h.RawHeaders = append(h.RawHeaders, x.head...)
 	b, err := get(h, path)
 	if err != nil {
 		return nil, err
@@ -125,7 +145,7 @@ func renderPage(o *Options, path string, startsApp bool, roleFile string, head .
 		return nil, fmt.Errorf("render %s: go-app's script tags have changed; update renderPage", path)
 	}
 	loader := loaderScript(o)
-	if startsApp {
+	if x.startsApp {
 		loader = slices.Concat(scripts, loader)
 	}
 	b = bytes.Replace(b, scripts, loader, 1)

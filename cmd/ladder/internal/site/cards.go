@@ -68,11 +68,14 @@ type card struct {
 	first, last   string
 }
 
-// cardOfRole and cardOfLevel are the cards of a role's pages and of a level's.
+// cardOfRole and cardOfLevel are the cards of a role's pages and of a
+// level's. Their words are cut to maxCardText characters: a card has room
+// for fewer, and laying out a title of any length would take time that
+// grows with its square.
 func cardOfRole(r *ladder.Role) card {
-	c := card{role: r.ID, title: r.Title, family: r.Family, rungs: len(r.Levels)}
+	c := card{role: r.ID, title: cardWords(r.Title), family: cardWords(r.Family), rungs: len(r.Levels)}
 	if len(r.Levels) > 0 {
-		c.first, c.last = r.Levels[0].Name, r.Levels[len(r.Levels)-1].Name
+		c.first, c.last = cardWords(r.Levels[0].Name), cardWords(r.Levels[len(r.Levels)-1].Name)
 	}
 	return c
 }
@@ -80,8 +83,18 @@ func cardOfRole(r *ladder.Role) card {
 func cardOfLevel(r *ladder.Role, i int) card {
 	c := cardOfRole(r)
 	l := &r.Levels[i]
-	c.level, c.title, c.levelName, c.rung = l.ID, l.Title, l.Name, i+1
+	c.level, c.title, c.levelName, c.rung = l.ID, cardWords(l.Title), cardWords(l.Name), i+1
 	return c
+}
+
+// maxCardText is more characters than a card shows of any of its words.
+const maxCardText = 200
+
+func cardWords(s string) string {
+	if r := []rune(s); len(r) > maxCardText {
+		return string(r[:maxCardText])
+	}
+	return s
 }
 
 // file is the card's name in the site, which carries the hash of what it
@@ -181,6 +194,14 @@ func addCards(fw *ladder.Framework, earlier fs.FS, files map[string][]byte) (map
 		files[c.file()] = drawn[i]
 		drawnCards.Store(c.file(), drawn[i])
 	}
+	// The process keeps this build's cards only (builds take turns: see
+	// building): a preview edited all day keeps one site's.
+	drawnCards.Range(func(name, _ any) bool {
+		if _, ok := files[name.(string)]; !ok {
+			drawnCards.Delete(name)
+		}
+		return true
+	})
 	return byPath, len(todo), nil
 }
 

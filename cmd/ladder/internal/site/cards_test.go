@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/ladder-explorer/ladder/ladder"
 )
 
 // decodeCard decodes a card and checks its size.
@@ -86,6 +88,25 @@ func TestCards(t *testing.T) {
 	}
 	if name := byPath["/roles/devops-engineer/senior"].file(); name == senior.file() || changed[name] == nil {
 		t.Errorf("the changed card is %s, as before or missing", name)
+	}
+}
+
+// TestCardsOfAnyTitle draws cards of titles a page may give, however long,
+// in one word or many, or odd: each is a card of the right size.
+func TestCardsOfAnyTitle(t *testing.T) {
+	d, err := newCardDrawer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{strings.Repeat("W", 1<<20), strings.Repeat("word ", 1<<18), "\x00\u202e<script>", "Ingénieure logicielle 日本語", ""} {
+		r := &ladder.Role{ID: "r", Title: title, Family: title, Levels: []ladder.Level{{ID: "l", Name: title, Title: title}}}
+		for _, c := range []card{cardOfRole(r), cardOfLevel(r, 0)} {
+			b, err := d.draw(c)
+			if err != nil {
+				t.Fatalf("%.20q: %v", title, err)
+			}
+			decodeCard(t, c.file(), b)
+		}
 	}
 }
 

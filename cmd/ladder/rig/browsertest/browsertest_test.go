@@ -491,16 +491,32 @@ func TestNginx(t *testing.T) {
 	})
 }
 
+// A port taken by a listener that never answers is taken.
 func TestNginxTakenPort(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the nginx test in -short mode")
-	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	port := l.Addr().(*net.TCPAddr).Port
+	checkTakenPort(t, l.Addr().(*net.TCPAddr).Port)
+}
+
+// A server that took the port and answers is not mistaken for nginx.
+func TestNginxPortAnsweredByAnother(t *testing.T) {
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("another server"))
+	}))
+	defer other.Close()
+	checkTakenPort(t, other.Listener.Addr().(*net.TCPAddr).Port)
+}
+
+// checkTakenPort starts nginx on a port something else holds: it must say
+// the port is taken, so that Nginx tries another.
+func checkTakenPort(t *testing.T, port int) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("skipping the nginx test in -short mode")
+	}
 	dir := t.TempDir()
 	build := nginxBuild()
 	snippet, err := siteSnippet(dir, dir, "", build.brotliModule() != "")
@@ -513,31 +529,6 @@ func TestNginxTakenPort(t *testing.T) {
 	}
 	if !errors.Is(err, errAddrInUse) {
 		t.Errorf("start nginx on a taken port: %v, want %v", err, errAddrInUse)
-	}
-}
-
-// A server that took the port and answers is not mistaken for nginx.
-func TestNginxPortAnsweredByAnother(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the nginx test in -short mode")
-	}
-	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write([]byte("another server"))
-	}))
-	defer other.Close()
-	port := other.Listener.Addr().(*net.TCPAddr).Port
-	dir := t.TempDir()
-	build := nginxBuild()
-	snippet, err := siteSnippet(dir, dir, "", build.brotliModule() != "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := startNginx(dir, dir, snippet, build.brotliModule(), build, port)
-	if err == nil {
-		s.Stop()
-	}
-	if !errors.Is(err, errAddrInUse) {
-		t.Errorf("start nginx on a port another server answers: %v, want %v", err, errAddrInUse)
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -95,13 +94,7 @@ func TestHostileContent(t *testing.T) {
 	browser := browsertest.Browser(t)
 	t.Run("before the app starts", func(t *testing.T) {
 		tab := browsertest.NewTab(t, browser)
-		if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
-			t.Fatal(err)
-		}
-		block := network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*.wasm", Block: true}}}
-		if _, err := chromedp.Call(tab, network.SetBlockedURLs, block); err != nil {
-			t.Fatal(err)
-		}
+		blockURLs(t, tab, "*://*:*/*.wasm")
 		for _, id := range hostileFiles {
 			clickEveryLink(t, tab, origin, "/roles/"+id)
 			clickEveryLink(t, tab, origin, "/roles/"+id+"/senior")

@@ -159,6 +159,21 @@ func follow(t *testing.T, tab context.Context, s hosted, old, path, hash string)
 	waitFor(t, tab, js)
 }
 
+// blockURLs makes the tab's requests for addresses matching a pattern fail.
+func blockURLs(t *testing.T, tab context.Context, patterns ...string) {
+	t.Helper()
+	if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	block := network.SetBlockedURLsParams{}
+	for _, p := range patterns {
+		block.URLPatterns = append(block.URLPatterns, &network.BlockPattern{URLPattern: p, Block: true})
+	}
+	if _, err := chromedp.Call(tab, network.SetBlockedURLs, block); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // jsString quotes s as a JavaScript string.
 func jsString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
@@ -181,13 +196,7 @@ func testMovedNoScript(t *testing.T, browser context.Context, s hosted) {
 // (its script blocked), with axe-core.
 func testMovedAxe(t *testing.T, browser context.Context, s hosted) {
 	tab := browsertest.NewTab(t, browser)
-	if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	block := network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/loader.js", Block: true}}}
-	if _, err := chromedp.Call(tab, network.SetBlockedURLs, block); err != nil {
-		t.Fatal(err)
-	}
+	blockURLs(t, tab, "*://*:*/web/loader.js")
 	if err := chromedp.Do(tab, chromedp.Navigate(s.at(devopsPermalink))); err != nil {
 		t.Fatal(err)
 	}

@@ -117,11 +117,19 @@ func addMoved(o *Options, fw *ladder.Framework, files map[string][]byte, pages m
 }
 
 // takenName returns the first of names that is a file or a page of the
-// site, or "".
+// site, or that would have to be in a folder where the site has a file,
+// or "".
 func takenName(files map[string][]byte, pages map[string]bool, names []string) string {
 	for _, n := range names {
 		if _, ok := files[n]; ok || pages[n] {
 			return n
+		}
+		for i := range len(n) {
+			if n[i] == '/' {
+				if _, ok := files[n[:i]]; ok || pages[n[:i]] {
+					return n[:i]
+				}
+			}
 		}
 	}
 	return ""

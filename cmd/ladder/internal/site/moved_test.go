@@ -171,15 +171,22 @@ func TestMovedLeavesTheSiteAlone(t *testing.T) {
 	}
 	fw := movedContent(t)
 	fw.Roles[0].Permalink = "/roles/test-engineer/"
-	fw.Permalinks = []string{"/web/"}
-	files := map[string][]byte{"web/index.html": []byte("a file")}
+	fw.Permalinks = []string{"/web/", "/app.js/"}
+	files := map[string][]byte{"web/index.html": []byte("a file"), "app.js": []byte("a script")}
 	if _, err := addMoved(o, fw, files, map[string]bool{"roles/test-engineer.html": true}); err != nil {
 		t.Fatal(err)
 	}
 	if string(files["web/index.html"]) != "a file" || files["roles/test-engineer.html"] != nil || files["roles/test-engineer/index.html"] != nil {
 		t.Errorf("an old address replaced a file or page of the site")
 	}
-	for _, want := range []string{"/roles/test-engineer/ is the site's roles/test-engineer.html already", "/web/ is the site's web/index.html already"} {
+	if string(files["app.js"]) != "a script" || files["app.js.html"] != nil {
+		t.Errorf("an old address was written beside, or in place of, a file of the site")
+	}
+	for _, want := range []string{
+		"/roles/test-engineer/ is the site's roles/test-engineer.html already",
+		"/web/ is the site's web/index.html already",
+		"/app.js/ is the site's app.js already",
+	} {
 		if !strings.Contains(log.String(), want) {
 			t.Errorf("the log lacks %q:\n%s", want, log.String())
 		}

@@ -133,10 +133,11 @@ func Render(ctx context.Context, fw *ladder.Framework, o Options) (map[string][]
 		res.Cards = len(cards)
 	}
 	for _, p := range pages {
-		x := pageExtras{startsApp: cat.StartsApp(p), roleFile: roleFiles[cat.RoleOf(p)]}
+		role := cat.RoleOf(p)
+		x := pageExtras{startsApp: cat.StartsApp(p), roleFile: roleFiles[role]}
 		if c, ok := cards[p]; ok {
 			x.card = &c
-		} else if c, ok := cards[ui.MovedPath(cat.RoleOf(p), ladder.Anchor{})]; ok && cat.RoleOf(p) != "" {
+		} else if c, ok := cards[ui.MovedPath(role, ladder.Anchor{})]; ok && role != "" {
 			x.card = &c // a role's other pages show the role's
 		}
 		if anchors := movedAnchors[o.path(p)]; len(anchors) > 0 {

@@ -359,10 +359,10 @@ func wrap(face font.Face, s string, width int) []string {
 		line = try
 	}
 	if line != "" {
-		lines = append(lines, fit(face, line, width))
+		lines = append(lines, line)
 	}
 	for i := range lines {
-		lines[i] = fit(face, lines[i], width)
+		lines[i] = fit(face, lines[i], width) // a word wider than a line
 	}
 	return lines
 }

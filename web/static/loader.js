@@ -44,6 +44,17 @@
   // changed ({id, value}).
   let pending = null;
 
+  // fragment is the address's #id, decoded; one that is not validly
+  // percent-encoded is taken as it is.
+  function fragment() {
+    const id = location.hash.slice(1);
+    try {
+      return decodeURIComponent(id);
+    } catch {
+      return id;
+    }
+  }
+
   // followMoved sends a link to the careers site's old pages on to where
   // what it pointed at is now. The page left at an old address, and a
   // role's page (a host's redirect from the old address keeps the link's
@@ -56,12 +67,7 @@
     if (!(moved instanceof HTMLTemplateElement)) {
       return false;
     }
-    let id = location.hash.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      // not percent-encoded: taken as it is
-    }
+    const id = fragment();
     const link = [...moved.content.querySelectorAll("a[data-from]")].find((a) => id !== "" && a.dataset.from === id);
     const href = link ? link.getAttribute("href") : moved.dataset.to;
     if (!href) {
@@ -365,7 +371,7 @@
       skills.findLast((s) => {
         const r = s.getBoundingClientRect();
         return r.top <= line && r.bottom > 0;
-      }) || skills.find((s) => "#" + s.id === decodeURIComponent(location.hash));
+      }) || skills.find((s) => s.id === fragment());
     if (skill) {
       link.hash = skill.id;
     }

@@ -16,12 +16,12 @@ func (p *levelPage) slider() app.UI {
 		return nil
 	}
 	link := func(i int) string { return p.cat.Path(levelPath(r.ID, levels[i].ID)) }
+	names := make([]string, len(levels))
+	for i := range levels {
+		names[i] = levels[i].Name
+	}
 	ticks := each(len(levels), func(i int) app.UI {
-		a := attrs{"href", link(i)}
-		if i == p.idx {
-			a = append(a, "aria-current", "page")
-		}
-		return el("li", nil, txt("a", a, levels[i].Name))
+		return el("li", nil, tickLink(names[i], link(i), i == p.idx))
 	})
 	var prev, next app.UI
 	if p.idx > 0 {
@@ -41,7 +41,7 @@ func (p *levelPage) slider() app.UI {
 		el("datalist", attrs{"id", "level-ticks"}, each(len(levels), func(i int) app.UI {
 			return el("option", attrs{"value", strconv.Itoa(i), "label", levels[i].Name})
 		})...),
-		el("ol", attrs{"class", "ticks", "aria-label", "Levels"}, ticks...),
+		el("ol", attrs{"class", "ticks", "aria-label", "Levels", "data-fit", ticksFit(names)}, ticks...),
 		el("nav", attrs{"class", "steps", "aria-label", "Previous and next level"}, prev, next),
 	)
 }

@@ -72,6 +72,7 @@ func testSite(t *testing.T) *httptest.Server {
 		"csp.html":     htmlPage("Policy", "", `<p>Inline.</p><script>window.inlineRan = true;</script><script src="/ok.js"></script>`),
 		"ok.js":        "window.fileRan = true;\n",
 		"bad.html":     htmlPage("Bad", "", `<p><img src="/dot.png"></p>`),
+		"tiny.html":    htmlPage("Tiny", "", `<ol style="display: flex; list-style: none; padding: 0; font-size: 10px"><li><a href="/1">I</a><li><a href="/2">I</a><li><a href="/3">I</a></ol>`),
 		"dot.png":      pngDot(t),
 		"console.html": htmlPage("Console", `<script src="/log.js"></script>`, `<p>Logs.</p>`),
 		"log.js":       "console.log('hello', 42);\nsetTimeout(() => { throw new Error('boom'); });\n",
@@ -118,6 +119,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("watches the page already loaded too", func(t *testing.T) { testWatchesLoadedPage(t, browser, srv) })
 	t.Run("reports no violation on a page without a policy", func(t *testing.T) { testNoPolicyNoViolation(t, browser, srv) })
 	t.Run("axe finds a missing alt and nothing on a good page", func(t *testing.T) { testAxe(t, browser, srv) })
+	t.Run("axe finds tap targets too small and too close", func(t *testing.T) { testAxeTargetSize(t, browser, srv) })
 	t.Run("offline makes a fetch fail, online again makes it work", func(t *testing.T) { testOffline(t, browser, srv) })
 	t.Run("a service worker from one tab serves the next offline", func(t *testing.T) { testWorkerServesOffline(t, browser, srv) })
 	t.Run("wait for gives up", func(t *testing.T) { testWaitForGivesUp(t, browser) })
@@ -232,6 +234,21 @@ func testAxe(t *testing.T, browser context.Context, srv *httptest.Server) {
 	navigate(t, tab, srv.URL+"/")
 	if got, err := Axe(tab); err != nil || len(got) > 0 {
 		t.Errorf("axe on the good page: %v (%v), want nothing", got, err)
+	}
+}
+
+// testAxeTargetSize checks what its subtest says: axe finds tap targets
+// too small and too close (WCAG 2.5.8), a rule axe-core leaves off unless
+// asked.
+func testAxeTargetSize(t *testing.T, browser context.Context, srv *httptest.Server) {
+	tab := NewTab(t, browser)
+	navigate(t, tab, srv.URL+"/tiny.html")
+	got, err := Axe(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(got, func(v Violation) bool { return v.ID == "target-size" && len(v.Nodes) == 3 }) {
+		t.Errorf("axe found %v, want target-size on the three links", got)
 	}
 }
 

@@ -201,7 +201,7 @@ func (p *compareView) Render() app.UI {
 		result = p.result()
 	}
 	return frame(p.cat, []crumb{{"Roles", "/"}}, "Compare",
-		txt("h1", nil, "Compare levels"),
+		txt("h1", attrs{"class", "compare-title"}, "Compare levels"),
 		el("noscript", nil, txt("p", attrs{"class", "notice"}, "Comparing needs JavaScript, which is off: the levels' own pages are linked from the roles.")),
 		el("div", attrs{"class", "pickers"},
 			p.picker("left", "Left", p.left),
@@ -266,8 +266,10 @@ func (p *compareView) picker(side, legend string, k pick) app.UI {
 func (p *compareView) result() app.UI {
 	c, l, r := p.cmp, p.left.side, p.right.side
 	content := []app.UI{
-		txt("p", attrs{"class", "count", "id", "compare-count"}, countLine(c)),
-		plainToggle(p.plain, p.togglePlain),
+		el("div", attrs{"class", "compare-bar"},
+			txt("p", attrs{"class", "count", "id", "compare-count"}, countLine(c)),
+			plainToggle(p.plain, p.togglePlain),
+		),
 		el("div", attrs{"class", "compare-head", "aria-hidden", "true"},
 			txt("div", nil, l.Level.Title), txt("div", nil, r.Level.Title),
 		),
@@ -289,6 +291,8 @@ func countLine(c ladder.Comparison) string {
 		return "The two levels share no skill."
 	case c.Changed == 0:
 		return "No skill changes."
+	case c.Changed == 1 && n == 1:
+		return "1 of 1 skill changes."
 	case c.Changed == 1:
 		return "1 of " + strconv.Itoa(n) + " skills changes."
 	}

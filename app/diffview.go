@@ -76,13 +76,10 @@ func upperFirst(s string) string {
 }
 
 // plainToggle is the button that shows the plain texts instead of the
-// marked ones.
+// marked ones. Its label stays; aria-pressed, and its look, say whether it
+// is on, as a toggle button's should.
 func plainToggle(plain bool, toggle app.EventHandler) app.UI {
-	label := "Show plain texts"
-	if plain {
-		label = "Show changes"
-	}
-	return button(attrs{"class", "toggle", "id", "plain-toggle", "aria-pressed", flag(plain)}, label, toggle)
+	return button(attrs{"class", "toggle", "id", "plain-toggle", "aria-pressed", flag(plain)}, "Plain texts", toggle)
 }
 
 // escapeText escapes text for an element's content, or a quoted

@@ -166,7 +166,6 @@ func explorerSuite(t *testing.T, s hosted) {
 	t.Run("keeps the reader's place", func(t *testing.T) { testKeepsPlace(t, browser, s) })
 	t.Run("not found", func(t *testing.T) { testNotFound(t, browser, s) })
 	t.Run("axe", func(t *testing.T) { testAxe(t, browser, s) })
-	t.Run("fits a phone", func(t *testing.T) { testPhone(t, browser, s) })
 	viewsSuite(t, browser, s)
 	t.Run("offline cold start", func(t *testing.T) { testOffline(t, browser, s) })
 }
@@ -463,27 +462,6 @@ func testAxe(t *testing.T, browser context.Context, s hosted) {
 			for _, v := range violations {
 				t.Errorf("%s (%s): %s", path, scheme, v)
 			}
-		}
-	}
-}
-
-// testPhone checks that no page scrolls sideways on a 360 px phone.
-func testPhone(t *testing.T, browser context.Context, s hosted) {
-	for _, path := range []string{"/", role, senior, compareSenior, track, grid} {
-		tab := browsertest.NewTab(t, browser)
-		_, err := chromedp.Call(tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-			Width: 360, Height: 740, DeviceScaleFactor: 2, Mobile: true,
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := chromedp.Do(tab, chromedp.Navigate(s.at(path))); err != nil {
-			t.Fatal(err)
-		}
-		use(t, tab)
-		waitFor(t, tab, appReady)
-		if w := eval[int](t, tab, `document.documentElement.scrollWidth`); w > 360 {
-			t.Errorf("%s is %d px wide on a 360 px phone", path, w)
 		}
 	}
 }

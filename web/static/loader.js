@@ -89,6 +89,15 @@
   // An old id given to the page it is on already: no new load runs this.
   addEventListener("hashchange", followMoved);
 
+  // A comparison's address names both sides, but its page is the one
+  // written for /compare, which asks for them: until the app shows them
+  // (seconds, on a phone's connection), the page says they are coming.
+  const compareMessage = document.getElementById("compare-message");
+  const sides = new URLSearchParams(location.search);
+  if (compareMessage && sides.get("left") && sides.get("right")) {
+    compareMessage.textContent = "Loading the comparison…";
+  }
+
   const running = () => root.dataset.app === "ready";
   const starting = () => root.dataset.app === "starting" || running();
   const isControl = (el) => el instanceof Element && el.closest(controls) !== null;

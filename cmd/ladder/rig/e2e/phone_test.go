@@ -187,6 +187,14 @@ func checkScreen(t *testing.T, tab context.Context, p phonePage, sc screen) {
 	if w := eval[int](t, tab, `document.documentElement.scrollWidth`); w > int(sc.width) {
 		t.Errorf("%s is %d px wide on a %d px screen", p.path, w, sc.width)
 	}
+	if sc.phone {
+		// A phone zooms the page in on a field whose text is smaller than
+		// 16 px, when it is focused.
+		small := eval[[]string](t, tab, `[...document.querySelectorAll("input:not([type=range]):not([type=hidden]):not([type=file]), select, textarea")].filter(e => parseFloat(getComputedStyle(e).fontSize) < 16).map(e => e.id || e.name || e.tagName)`)
+		if len(small) > 0 {
+			t.Errorf("%s at %s: fields with text under 16 px, which a phone zooms in on: %q", p.path, sc.name, small)
+		}
+	}
 	if eval[bool](t, tab, `document.getElementById("level-slider") !== null`) {
 		checkTicks(t, tab, p.path, sc)
 	}

@@ -111,6 +111,7 @@ func TestReading(t *testing.T) {
 	t.Run("slider before the app", func(t *testing.T) { testSliderBeforeApp(t, newGatedSite(t, dir)) })
 	t.Run("a button before the app", func(t *testing.T) { testButtonBeforeApp(t, newGatedSite(t, dir)) })
 	t.Run("a picker before the app", func(t *testing.T) { testPickerBeforeApp(t, newGatedSite(t, dir)) })
+	t.Run("a comparison's link before the app", func(t *testing.T) { testComparisonBeforeApp(t, newGatedSite(t, dir)) })
 }
 
 // testReadingVisit opens path in a new browser, as a first visit, and reads
@@ -425,4 +426,20 @@ func testPickerBeforeApp(t *testing.T, g *gatedSite) {
 	waitFor(t, tab, `document.querySelector(".status").textContent === "Starting the app…"`)
 	close(g.gate)
 	waitFor(t, tab, appReady+` && document.getElementById("left-role").value === "devops-engineer" && !document.getElementById("left-level").disabled`)
+}
+
+// testComparisonBeforeApp opens a comparison's link while app.wasm is held
+// back: the page says the comparison is coming, not that its sides are to
+// be chosen, and once the app runs it shows them.
+func testComparisonBeforeApp(t *testing.T, g *gatedSite) {
+	tab := browsertest.NewTab(t, browsertest.Browser(t))
+	if err := chromedp.Do(tab, chromedp.Navigate(g.at(compareSenior))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.documentElement.dataset.app === "starting" && document.getElementById("compare-message") !== null`)
+	if got := eval[string](t, tab, `document.getElementById("compare-message").textContent`); got != "Loading the comparison…" {
+		t.Errorf("before the app, a comparison's link says %q", got)
+	}
+	close(g.gate)
+	waitFor(t, tab, appReady+` && document.getElementById("compare-message") === null && document.getElementById("compare-count").textContent === "6 of 6 skills change."`)
 }

@@ -158,7 +158,9 @@ func shortWord(w string) string {
 		}
 		return s
 	}
-	vowel := func(c rune) bool { return strings.ContainsRune("aeiouyAEIOUYàâäéèêëîïôöùûüÀÂÄÉÈÊËÎÏÔÖÙÛÜ", c) }
+	vowel := func(c rune) bool {
+		return strings.ContainsRune("aeiouyAEIOUYàâäéèêëîïôöùûüÀÂÄÉÈÊËÎÏÔÖÙÛÜ", c)
+	}
 	i := 0
 	for i < len(r) && !vowel(r[i]) {
 		i++

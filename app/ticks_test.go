@@ -92,7 +92,7 @@ func TestTicksStylesheet(t *testing.T) {
 		"--slider-pad: 0.75rem;", // tickOut: the padding but a quarter
 		"--tick-out: calc(var(--slider-pad) - 0.25rem);",
 		"font-size: 0.9rem;\n  white-space: nowrap;", // tickFont
-		"min-width: 1.5rem;",                           // tickLeast
+		"min-width: 1.5rem;",                         // tickLeast
 	} {
 		if !strings.Contains(css, want) {
 			t.Errorf("the stylesheet lacks %q, which ticksNeed counts on", want)

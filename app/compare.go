@@ -291,12 +291,15 @@ func countLine(c ladder.Comparison) string {
 		return "The two levels share no skill."
 	case c.Changed == 0:
 		return "No skill changes."
-	case c.Changed == 1 && n == 1:
-		return "1 of 1 skill changes."
-	case c.Changed == 1:
-		return "1 of " + strconv.Itoa(n) + " skills changes."
 	}
-	return strconv.Itoa(c.Changed) + " of " + strconv.Itoa(n) + " skills change."
+	skills, change := " skills", " change."
+	if n == 1 {
+		skills = " skill"
+	}
+	if c.Changed == 1 {
+		change = " changes."
+	}
+	return strconv.Itoa(c.Changed) + " of " + strconv.Itoa(n) + skills + change
 }
 
 // row is one skill: its name, what changes, and both sides' texts, the
